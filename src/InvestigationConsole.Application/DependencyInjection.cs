@@ -1,0 +1,16 @@
+using InvestigationConsole.Application.Audit;
+using InvestigationConsole.Application.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestigationConsole.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the use cases; Infrastructure supplies the ports they need.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton<AuditTrail>();
+        return services;
+    }
+}

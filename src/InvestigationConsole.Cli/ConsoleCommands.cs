@@ -1,0 +1,13 @@
+using System.CommandLine;
+using InvestigationConsole.Cli.Commands;
+
+namespace InvestigationConsole.Cli;
+
+internal static class ConsoleCommands
+{
+    public static RootCommand Build() => new("InvestigationConsole command line: the console's use cases, headless. " +
+                                              "Uses the same configuration and database as the web app.")
+    {
+        UsersCommand.Build(),
+    };
+}

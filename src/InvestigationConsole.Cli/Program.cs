@@ -1,0 +1,3 @@
+using InvestigationConsole.Cli;
+
+return await ConsoleCommands.Build().Parse(args).InvokeAsync();

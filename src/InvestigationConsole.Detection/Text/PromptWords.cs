@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using static InvestigationConsole.Detection.Text.StableHash;
+
+namespace InvestigationConsole.Detection.Text;
+
+/// <summary>
+/// Splits a prompt into normalised words (lower-case, punctuation stripped) and hashes each one,
+/// so the template sketch and the trait classifier read the prompt in a single pass.
+/// </summary>
+internal static class PromptWords
+{
+    /// <summary>Every all-digit word hashes to this one: slot-filled sweeps often differ only in their numbers.</summary>
+    public const ulong Number = 0x6E75_6D62_6572_2323;
+
+    // Word hashes live on the stack up to this many words; longer prompts rent from the pool.
+    private const int StackWords = 512;
+
+    /// <summary>The most words a prompt of this length can hold (CJK ideographs are one word each).</summary>
+    public static int MaxWords(int length) => length;
+
+    /// <summary>Runs <paramref name="reader"/> over the prompt's word hashes without allocating for typical prompts.</summary>
+    [SkipLocalsInit]
+    public static TResult Read<TResult>(ReadOnlySpan<char> prompt, WordsReader<TResult> reader)
+    {
+        if (prompt.Length <= StackWords)
+        {
+            Span<ulong> buffer = stackalloc ulong[StackWords];
+            return reader(buffer[..Hash(prompt, buffer)]);
+        }
+
+        var rented = ArrayPool<ulong>.Shared.Rent(MaxWords(prompt.Length));
+        try
+        {
+            return reader(rented.AsSpan(0, Hash(prompt, rented)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Writes one hash per word into <paramref name="words"/> and returns how many were written.</summary>
+    public static int Hash(ReadOnlySpan<char> text, Span<ulong> words)
+    {
+        var count = 0;
+        var hash = FnvOffset;
+        var length = 0;
+        var digitsOnly = true;
+
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                hash = (hash ^ (uint)(c | 0x20)) * FnvPrime;
+                length++;
+                digitsOnly = false;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                hash = (hash ^ c) * FnvPrime;
+                length++;
+            }
+            else if (c is '\'' or '\u2019')
+            {
+                // "don't" and "dont" are the same word to a template.
+            }
+            else if (c < 0x80 || !IsWordPart(c))
+            {
+                Flush(words, ref count, ref hash, ref length, ref digitsOnly);
+            }
+            else if (IsIdeograph(c))
+            {
+                // Chinese and Japanese have no spaces: each ideograph stands as a word of its own.
+                Flush(words, ref count, ref hash, ref length, ref digitsOnly);
+                words[count++] = Mix((FnvOffset ^ c) * FnvPrime);
+            }
+            else
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
+                length++;
+                digitsOnly = false;
+            }
+        }
+
+        Flush(words, ref count, ref hash, ref length, ref digitsOnly);
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Flush(Span<ulong> words, ref int count, ref ulong hash, ref int length, ref bool digitsOnly)
+    {
+        if (length > 0)
+        {
+            // FNV alone leaves short words clustered in the low bits; Mix spreads them.
+            words[count++] = digitsOnly ? Number : Mix(hash);
+        }
+
+        hash = FnvOffset;
+        length = 0;
+        digitsOnly = true;
+    }
+
+    private static bool IsWordPart(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => true,
+        _ => false,
+    };
+
+    private static bool IsIdeograph(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+            or (>= '\uF900' and <= '\uFAFF');
+}
+
+internal delegate TResult WordsReader<TResult>(ReadOnlySpan<ulong> words);

@@ -1,0 +1,21 @@
+namespace InvestigationConsole.Detection.Text;
+
+/// <summary>
+/// Hashing with fixed constants: sketches are stored and compared across processes and machines,
+/// so nothing here may depend on per-process randomised seeds such as string.GetHashCode.
+/// </summary>
+internal static class StableHash
+{
+    public const ulong FnvOffset = 0xCBF2_9CE4_8422_2325;
+    public const ulong FnvPrime = 0x0000_0100_0000_01B3;
+
+    /// <summary>The MurmurHash3 64-bit finaliser: a bijection that spreads every input bit over the output.</summary>
+    public static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51_AFD7_ED55_8CCD;
+        h ^= h >> 33;
+        h *= 0xC4CE_B9FE_1A85_EC53;
+        return h ^ (h >> 33);
+    }
+}
