@@ -6,6 +6,7 @@ using InvestigationConsole.Infrastructure.Audit;
 using InvestigationConsole.Infrastructure.Data;
 using InvestigationConsole.Infrastructure.Identity;
 using InvestigationConsole.Infrastructure.Jobs;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,11 @@ public static class DependencyInjection
         DatabaseFolder.EnsureExists(settings);
 
         var services = builder.Services;
+        services.AddLogging();
+        // Keys live beside the database so sign-in cookies survive a restart and the CLI can use token providers.
+        services.AddDataProtection()
+            .SetApplicationName("InvestigationConsole")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddApplication();
