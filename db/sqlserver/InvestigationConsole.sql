@@ -223,3 +223,296 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [AccountActivityHours] (
+        [AccountKey] int NOT NULL,
+        [Hour] int NOT NULL,
+        [ModelId] int NOT NULL,
+        [Requests] int NOT NULL,
+        [InputTokens] bigint NOT NULL,
+        [OutputTokens] bigint NOT NULL,
+        [ToolRequests] int NOT NULL,
+        [ErrorRequests] int NOT NULL,
+        [IpBits] bigint NOT NULL,
+        CONSTRAINT [PK_AccountActivityHours] PRIMARY KEY ([AccountKey], [Hour], [ModelId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [AccountAddresses] (
+        [AccountKey] int NOT NULL,
+        [Ip] nvarchar(45) NOT NULL,
+        [IpPrefix] nvarchar(49) NOT NULL,
+        [Requests] bigint NOT NULL,
+        [FirstSeenAt] datetimeoffset NOT NULL,
+        [LastSeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AccountAddresses] PRIMARY KEY ([AccountKey], [Ip])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [Accounts] (
+        [Key] int NOT NULL,
+        [AccountId] nvarchar(64) NOT NULL,
+        [IsPlaceholder] bit NOT NULL,
+        [OrgId] nvarchar(64) NULL,
+        [CreatedAt] datetimeoffset NULL,
+        [EmailDomain] nvarchar(253) NULL,
+        [EmailLocalSha256] nvarchar(64) NULL,
+        [PaymentFingerprint] nvarchar(128) NULL,
+        [BillingCountry] nvarchar(2) NULL,
+        [SignupIp] nvarchar(45) NULL,
+        [SignupPrefix] nvarchar(49) NULL,
+        [Verification] int NOT NULL,
+        [Tier] int NOT NULL,
+        [RegistryUpdatedAt] datetimeoffset NULL,
+        [RequestCount] bigint NOT NULL,
+        [PromptsSeen] bigint NOT NULL,
+        [FirstRequestAt] datetimeoffset NULL,
+        [LastRequestAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Accounts] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [IngestFiles] (
+        [Id] bigint NOT NULL IDENTITY,
+        [FileName] nvarchar(260) NOT NULL,
+        [Path] nvarchar(1024) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [Stream] int NOT NULL,
+        [Status] int NOT NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [LinesRead] bigint NOT NULL,
+        [Accepted] bigint NOT NULL,
+        [Duplicates] bigint NOT NULL,
+        [Rejected] bigint NOT NULL,
+        [CheckpointLine] bigint NOT NULL,
+        [QueuedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [Error] nvarchar(4000) NULL,
+        CONSTRAINT [PK_IngestFiles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [LookupValues] (
+        [Id] int NOT NULL,
+        [Kind] int NOT NULL,
+        [Value] nvarchar(512) NOT NULL,
+        [FirstSeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_LookupValues] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [PromptSamples] (
+        [AccountKey] int NOT NULL,
+        [Slot] int NOT NULL,
+        [RequestId] nvarchar(64) NOT NULL,
+        [Timestamp] datetimeoffset NOT NULL,
+        [ModelId] int NOT NULL,
+        [Traits] int NOT NULL,
+        [Prompt] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_PromptSamples] PRIMARY KEY ([AccountKey], [Slot])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [QuarantinedLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [FileId] bigint NOT NULL,
+        [LineNumber] bigint NOT NULL,
+        [Reason] nvarchar(32) NOT NULL,
+        [Field] nvarchar(64) NULL,
+        [Message] nvarchar(512) NOT NULL,
+        [RawText] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_QuarantinedLines] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE TABLE [Requests] (
+        [Id] bigint NOT NULL,
+        [RequestId] nvarchar(64) NOT NULL,
+        [AccountKey] int NOT NULL,
+        [Timestamp] datetimeoffset NOT NULL,
+        [ApiKeyId] nvarchar(64) NULL,
+        [Ip] nvarchar(45) NOT NULL,
+        [IpPrefix] nvarchar(49) NOT NULL,
+        [UserAgentId] int NULL,
+        [ModelId] int NOT NULL,
+        [EndpointId] int NULL,
+        [InputTokens] bigint NOT NULL,
+        [OutputTokens] bigint NOT NULL,
+        [LatencyMs] bigint NULL,
+        [Status] int NOT NULL,
+        [ToolCount] int NULL,
+        [Turns] int NULL,
+        [SystemPromptHash] bigint NULL,
+        [PromptLength] int NOT NULL,
+        [Traits] int NOT NULL,
+        [Sketch] varbinary(32) NULL,
+        CONSTRAINT [PK_Requests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_AccountActivityHours_Hour] ON [AccountActivityHours] ([Hour]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_AccountAddresses_Ip] ON [AccountAddresses] ([Ip]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_AccountAddresses_IpPrefix] ON [AccountAddresses] ([IpPrefix]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Accounts_AccountId] ON [Accounts] ([AccountId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_Accounts_OrgId] ON [Accounts] ([OrgId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_Accounts_PaymentFingerprint] ON [Accounts] ([PaymentFingerprint]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_Accounts_SignupPrefix] ON [Accounts] ([SignupPrefix]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IngestFiles_Sha256] ON [IngestFiles] ([Sha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_IngestFiles_Status] ON [IngestFiles] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LookupValues_Kind_Value] ON [LookupValues] ([Kind], [Value]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_PromptSamples_Timestamp] ON [PromptSamples] ([Timestamp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QuarantinedLines_FileId_LineNumber] ON [QuarantinedLines] ([FileId], [LineNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_QuarantinedLines_Reason] ON [QuarantinedLines] ([Reason]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_AccountKey_Timestamp] ON [Requests] ([AccountKey], [Timestamp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128130046_Ingestion'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128130046_Ingestion', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using InvestigationConsole.Application.Common;
 using InvestigationConsole.Application.Users;
 using InvestigationConsole.Infrastructure.Audit;
 using InvestigationConsole.Infrastructure.Data;
+using InvestigationConsole.Infrastructure.Data.Ingestion;
 using InvestigationConsole.Infrastructure.Identity;
 using InvestigationConsole.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, DatabaseAuditLog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoUsers>();
+        services.AddSingleton<DemoMode>();
+        services.AddIngestion(builder.Configuration, settings);
 
         services.AddBackgroundJobStorage(settings);
         services.AddHealthChecks()

@@ -1,4 +1,7 @@
+using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Traffic;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestigationConsole.Application.Common;
@@ -7,6 +10,22 @@ namespace InvestigationConsole.Application.Common;
 public interface IConsoleDbContext : IAsyncDisposable, IDisposable
 {
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Account> Accounts { get; }
+
+    DbSet<ApiRequest> Requests { get; }
+
+    DbSet<LookupValue> LookupValues { get; }
+
+    DbSet<AccountActivityHour> ActivityHours { get; }
+
+    DbSet<AccountAddress> AccountAddresses { get; }
+
+    DbSet<PromptSample> PromptSamples { get; }
+
+    DbSet<IngestFile> IngestFiles { get; }
+
+    DbSet<QuarantinedLine> QuarantinedLines { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,8 @@
 using InvestigationConsole.Application.Common;
+using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Traffic;
 using InvestigationConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +13,22 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     : IdentityDbContext<ApplicationUser>(options), IConsoleDbContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<ApiRequest> Requests => Set<ApiRequest>();
+
+    public DbSet<LookupValue> LookupValues => Set<LookupValue>();
+
+    public DbSet<AccountActivityHour> ActivityHours => Set<AccountActivityHour>();
+
+    public DbSet<AccountAddress> AccountAddresses => Set<AccountAddress>();
+
+    public DbSet<PromptSample> PromptSamples => Set<PromptSample>();
+
+    public DbSet<IngestFile> IngestFiles => Set<IngestFile>();
+
+    public DbSet<QuarantinedLine> QuarantinedLines => Set<QuarantinedLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

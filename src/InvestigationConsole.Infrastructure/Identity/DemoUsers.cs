@@ -1,29 +1,26 @@
 using InvestigationConsole.Application.Users;
 using InvestigationConsole.Domain;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InvestigationConsole.Infrastructure.Identity;
 
 /// <summary>One demo user per role, seeded only when Demo:Seed is true and never in Production.</summary>
-public sealed class DemoUsers(UserAdministration administration, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoUsers> logger)
+public sealed class DemoUsers(UserAdministration administration, DemoMode mode, IConfiguration configuration, ILogger<DemoUsers> logger)
 {
     public const string DefaultPassword = "Demo-pass-1";
 
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@demo.local";
 
-    public bool Enabled => configuration.GetValue("Demo:Seed", false) && !environment.IsProduction();
-
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (configuration.GetValue("Demo:Seed", false) && environment.IsProduction())
+        if (mode.Requested && !mode.Enabled)
         {
             logger.LogWarning("Demo:Seed is ignored in the Production environment: no demo users are created.");
             return;
         }
 
-        if (!Enabled)
+        if (!mode.Enabled)
         {
             return;
         }

@@ -72,6 +72,7 @@ public static class ServiceRegistration
             options.Queues = JobQueues.All;
             options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
+        builder.Services.AddHostedService<RecurringJobsRegistration>();
         builder.Services.AddHostedService<WorkRecoveryService>();
         builder.Services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs", tags: ["ready"]);
         return builder;

@@ -1,0 +1,294 @@
+using System.Globalization;
+using InvestigationConsole.Application.Ingestion.Contract;
+using InvestigationConsole.Detection.Features;
+using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Traffic;
+
+namespace InvestigationConsole.Application.Ingestion;
+
+/// <summary>
+/// Turns parsed lines into one <see cref="IngestBatch"/>: duplicates dropped, placeholder accounts created, rollups,
+/// addresses and evidence samples accumulated. Mutates the snapshot as it goes; if the batch is not committed the
+/// snapshot must be discarded.
+/// </summary>
+internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore store, IngestOptions options, TimeProvider clock)
+{
+    public async Task<IngestBatch> BuildAsync(IngestFile file, ParsedChunk chunk, CancellationToken cancellationToken)
+    {
+        var batch = new IngestBatch { File = file };
+        var keys = await ResolveRequestKeysAsync(chunk, cancellationToken);
+        for (var i = 0; i < chunk.Lines.Count; i++)
+        {
+            var line = chunk.Lines[i];
+            if (line.Rejection is { } rejection)
+            {
+                file.Rejected++;
+                batch.Quarantine.Add(new QuarantinedLine
+                {
+                    FileId = file.Id,
+                    LineNumber = rejection.LineNumber,
+                    Reason = rejection.Reason.ToString(),
+                    Field = rejection.Field,
+                    Message = rejection.Message.Length > 512 ? rejection.Message[..512] : rejection.Message,
+                    RawText = rejection.RawText,
+                });
+            }
+            else if (line.Account is { } account)
+            {
+                AddAccount(batch, file, account);
+            }
+            else if (line.Request is { } request)
+            {
+                if (keys[i] is { } key)
+                {
+                    AddRequest(batch, request, key, chunk.Features[i]);
+                    file.Accepted++;
+                }
+                else
+                {
+                    file.Duplicates++;
+                }
+            }
+        }
+
+        file.LinesRead = chunk.LinesReadAfter;
+        file.CheckpointLine = chunk.LinesReadAfter;
+        return batch;
+    }
+
+    /// <summary>The key of each new request line, or null for a duplicate (within this chunk or already stored).</summary>
+    private async Task<long?[]> ResolveRequestKeysAsync(ParsedChunk chunk, CancellationToken cancellationToken)
+    {
+        var keys = new long?[chunk.Lines.Count];
+        var pending = new Dictionary<int, long>();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < chunk.Lines.Count; i++)
+        {
+            if (chunk.Lines[i].Request is { } request && seenIds.Add(request.RequestId))
+            {
+                pending[i] = RequestKey.Of(request.RequestId);
+            }
+        }
+
+        var taken = new HashSet<long>();
+        while (pending.Count > 0)
+        {
+            var stored = await store.FindRequestsAsync([.. pending.Values], cancellationToken);
+            var collided = new Dictionary<int, long>();
+            foreach (var (index, key) in pending)
+            {
+                var requestId = chunk.Lines[index].Request!.RequestId;
+                if (stored.TryGetValue(key, out var storedId) && storedId == requestId)
+                {
+                    continue; // ingested before: a duplicate
+                }
+
+                if (stored.ContainsKey(key) || !taken.Add(key))
+                {
+                    collided[index] = RequestKey.Probe(key); // another id hashed here: probe the next key
+                    continue;
+                }
+
+                keys[index] = key;
+            }
+
+            pending = collided;
+        }
+
+        return keys;
+    }
+
+    private void AddAccount(IngestBatch batch, IngestFile file, AccountRecord record)
+    {
+        var account = new Account
+        {
+            AccountId = record.AccountId,
+            OrgId = record.OrgId,
+            CreatedAt = record.CreatedAt,
+            EmailDomain = record.EmailDomain,
+            EmailLocalSha256 = record.EmailLocalSha256,
+            PaymentFingerprint = record.PaymentFingerprint,
+            BillingCountry = record.BillingCountry,
+            SignupIp = record.SignupIp?.ToString(),
+            SignupPrefix = record.SignupIp is null ? null : IpPrefix.Of(record.SignupIp),
+            Verification = (IdentityVerification)(int)record.Verification,
+            Tier = (UsageTier)(int)record.Tier,
+            RegistryUpdatedAt = clock.GetUtcNow(),
+        };
+
+        if (snapshot.Accounts.TryGetValue(record.AccountId, out var state))
+        {
+            // A registry line for a known id replaces the registry fields; it is new only if traffic made a placeholder.
+            if (state.IsPlaceholder)
+            {
+                file.Accepted++;
+                state.IsPlaceholder = false;
+            }
+            else
+            {
+                file.Duplicates++;
+            }
+
+            account.Key = state.Key;
+            batch.RegistryUpdates.Add(account);
+            return;
+        }
+
+        account.Key = ++snapshot.MaxAccountKey;
+        snapshot.Accounts[record.AccountId] = new AccountState(account.Key, isPlaceholder: false, promptsSeen: 0);
+        batch.NewAccounts.Add(account);
+        file.Accepted++;
+    }
+
+    private void AddRequest(IngestBatch batch, RequestRecord record, long key, PromptFeatures features)
+    {
+        var account = AccountFor(batch, record.AccountId);
+        var ip = record.Ip.ToString();
+        var prefix = IpPrefix.Of(record.Ip);
+        var modelId = LookupId(batch, LookupKind.Model, record.Model, record.Timestamp);
+        byte[]? sketch = null;
+        if (!features.Sketch.IsEmpty)
+        {
+            sketch = new byte[Detection.Fingerprints.TemplateSketch.ByteLength];
+            features.Sketch.WriteTo(sketch);
+        }
+
+        batch.Requests.Add(new ApiRequest
+        {
+            Id = key,
+            RequestId = record.RequestId,
+            AccountKey = account.Key,
+            Timestamp = record.Timestamp,
+            ApiKeyId = record.ApiKeyId,
+            Ip = ip,
+            IpPrefix = prefix,
+            UserAgentId = record.UserAgent is null ? null : LookupId(batch, LookupKind.UserAgent, record.UserAgent, record.Timestamp),
+            ModelId = modelId,
+            EndpointId = record.Endpoint is null ? null : LookupId(batch, LookupKind.Endpoint, record.Endpoint, record.Timestamp),
+            InputTokens = record.InputTokens,
+            OutputTokens = record.OutputTokens,
+            LatencyMs = record.LatencyMs,
+            Status = record.Status,
+            ToolCount = record.ToolCount,
+            Turns = record.Turns,
+            SystemPromptHash = record.SystemPromptSha256 is { Length: >= 16 } sha ? long.Parse(sha.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture) : null,
+            PromptLength = features.Length,
+            Traits = (int)features.Traits,
+            Sketch = sketch,
+        });
+
+        var traffic = batch.AccountTraffic.TryGetValue(account.Key, out var t) ? t : batch.AccountTraffic[account.Key] = new AccountTrafficDelta();
+        traffic.Requests++;
+        if (record.Timestamp < traffic.First)
+        {
+            traffic.First = record.Timestamp;
+        }
+
+        if (record.Timestamp > traffic.Last)
+        {
+            traffic.Last = record.Timestamp;
+        }
+
+        AddActivity(batch, account.Key, record, modelId, ip);
+        AddAddress(batch, account.Key, ip, prefix, record.Timestamp);
+        if (!string.IsNullOrEmpty(record.Prompt))
+        {
+            traffic.PromptsSeen++;
+            SamplePrompt(batch, account, record, key, modelId, features);
+        }
+    }
+
+    private AccountState AccountFor(IngestBatch batch, string accountId)
+    {
+        if (snapshot.Accounts.TryGetValue(accountId, out var state))
+        {
+            return state;
+        }
+
+        // Traffic may name an account the registry has not exported yet: a placeholder the registry fills in later.
+        state = new AccountState(++snapshot.MaxAccountKey, isPlaceholder: true, promptsSeen: 0);
+        snapshot.Accounts[accountId] = state;
+        batch.NewAccounts.Add(new Account { Key = state.Key, AccountId = accountId, IsPlaceholder = true });
+        return state;
+    }
+
+    private int LookupId(IngestBatch batch, LookupKind kind, string value, DateTimeOffset seenAt)
+    {
+        if (snapshot.Lookups.TryGetValue((kind, value), out var id))
+        {
+            return id;
+        }
+
+        id = ++snapshot.MaxLookupId;
+        snapshot.Lookups[(kind, value)] = id;
+        batch.NewLookups.Add(new LookupValue { Id = id, Kind = kind, Value = value, FirstSeenAt = seenAt });
+        return id;
+    }
+
+    private static void AddActivity(IngestBatch batch, int accountKey, RequestRecord record, int modelId, string ip)
+    {
+        var hour = (int)(record.Timestamp.ToUnixTimeSeconds() / 3600);
+        if (!batch.Activity.TryGetValue((accountKey, hour, modelId), out var activity))
+        {
+            activity = new AccountActivityHour { AccountKey = accountKey, Hour = hour, ModelId = modelId };
+            batch.Activity[(accountKey, hour, modelId)] = activity;
+        }
+
+        activity.Requests++;
+        activity.InputTokens += record.InputTokens;
+        activity.OutputTokens += record.OutputTokens;
+        activity.ToolRequests += record.ToolCount > 0 ? 1 : 0;
+        activity.ErrorRequests += record.Status >= 400 ? 1 : 0;
+        activity.IpBits |= IpSketch.Bit(ip);
+    }
+
+    private static void AddAddress(IngestBatch batch, int accountKey, string ip, string prefix, DateTimeOffset at)
+    {
+        if (!batch.Addresses.TryGetValue((accountKey, ip), out var address))
+        {
+            address = new AccountAddress { AccountKey = accountKey, Ip = ip, IpPrefix = prefix, FirstSeenAt = at, LastSeenAt = at };
+            batch.Addresses[(accountKey, ip)] = address;
+        }
+
+        address.Requests++;
+        address.FirstSeenAt = at < address.FirstSeenAt ? at : address.FirstSeenAt;
+        address.LastSeenAt = at > address.LastSeenAt ? at : address.LastSeenAt;
+    }
+
+    /// <summary>Reservoir sampling (Algorithm R) with the decision drawn from the request key: a resumed batch decides the same way.</summary>
+    private void SamplePrompt(IngestBatch batch, AccountState account, RequestRecord record, long key, int modelId, PromptFeatures features)
+    {
+        var capacity = Math.Max(0, options.EvidenceSamplesPerAccount);
+        var seen = ++account.PromptsSeen;
+        int slot;
+        if (seen <= capacity)
+        {
+            slot = (int)(seen - 1);
+        }
+        else
+        {
+            var draw = (long)(RequestKey.Scramble(key) % (ulong)seen);
+            if (draw >= capacity)
+            {
+                return;
+            }
+
+            slot = (int)draw;
+        }
+
+        batch.Samples[(account.Key, slot)] = new PromptSample
+        {
+            AccountKey = account.Key,
+            Slot = slot,
+            RequestId = record.RequestId,
+            Timestamp = record.Timestamp,
+            ModelId = modelId,
+            Traits = (int)features.Traits,
+            Prompt = record.Prompt!,
+        };
+    }
+}
+
+/// <summary>A run of parsed lines with their prompt features, computed off the writing thread.</summary>
+internal sealed record ParsedChunk(List<GatewayLine> Lines, PromptFeatures[] Features, long LinesReadAfter, double Fraction);

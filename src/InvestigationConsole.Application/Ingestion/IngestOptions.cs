@@ -1,0 +1,22 @@
+namespace InvestigationConsole.Application.Ingestion;
+
+/// <summary>Settings of section "Ingest".</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Where exports are dropped; relative paths are under the data folder. Default: inbox.</summary>
+    public string DropFolder { get; set; } = "inbox";
+
+    /// <summary>Prompts kept as evidence per account (a reservoir sample of all its prompts).</summary>
+    public int EvidenceSamplesPerAccount { get; set; } = 50;
+
+    /// <summary>Evidence samples older than this are deleted by a daily job; 0 keeps them forever.</summary>
+    public int EvidenceRetentionDays { get; set; } = 180;
+
+    /// <summary>Lines per committed batch: the unit of a checkpoint.</summary>
+    public int BatchSize { get; set; } = 20_000;
+
+    /// <summary>A dropped file is picked up once it has not changed for this long (it may still be copying).</summary>
+    public int SettleSeconds { get; set; } = 2;
+}

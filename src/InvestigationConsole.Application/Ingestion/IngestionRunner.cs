@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using InvestigationConsole.Application.Common;
+using InvestigationConsole.Application.Ingestion.Contract;
+using InvestigationConsole.Detection.Features;
+using InvestigationConsole.Domain.Ingestion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvestigationConsole.Application.Ingestion;
+
+/// <summary>
+/// Ingests one registered file from its checkpoint to the end. Parsing and prompt features run on one thread, the
+/// batched writes on another; each batch commits with its checkpoint, so a killed process resumes exactly.
+/// Files are ingested one at a time per process (SQLite has one writer; account caches stay consistent).
+/// </summary>
+public sealed class IngestionRunner(
+    IConsoleDbContextFactory contexts,
+    IIngestStore store,
+    IOptions<IngestOptions> options,
+    TimeProvider clock,
+    IngestProgressBoard board,
+    ILogger<IngestionRunner> logger)
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public async Task<IngestFileSummary> RunAsync(long fileId, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunExclusiveAsync(fileId, progress, cancellationToken);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<IngestFileSummary> RunExclusiveAsync(long fileId, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var file = await db.IngestFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken)
+                   ?? throw new IngestInputException($"No ingest file with id {fileId}.");
+        if (file.Status == IngestStatus.Completed)
+        {
+            return IngestFileSummary.Of(file);
+        }
+
+        file.Status = IngestStatus.Running;
+        file.StartedAt ??= clock.GetUtcNow();
+        file.Error = null;
+        await SetStatusAsync(db, file, cancellationToken);
+
+        FileStream content;
+        try
+        {
+            content = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return await FailAsync(db, file, $"cannot open {file.Path}: {ex.Message}", cancellationToken);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var startLine = file.CheckpointLine;
+        try
+        {
+            using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
+            var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, options.Value, clock);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(() => ProduceAsync(reader, content, chunks.Writer, stop.Token), stop.Token);
+            try
+            {
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+                {
+                    var batch = await builder.BuildAsync(file, chunk, stop.Token);
+                    await store.CommitAsync(batch, stop.Token);
+                    Report(file, chunk.Fraction, startLine, watch.Elapsed, finished: false, progress);
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+
+            await producer;
+        }
+        catch (IOException ex)
+        {
+            Report(file, 1, startLine, watch.Elapsed, finished: true, progress);
+            return await FailAsync(db, file, $"reading {file.FileName} failed at line {file.LinesRead + 1}: {ex.Message}", cancellationToken);
+        }
+
+        file.Status = IngestStatus.Completed;
+        file.CompletedAt = clock.GetUtcNow();
+        await SetStatusAsync(db, file, cancellationToken);
+        Report(file, 1, startLine, watch.Elapsed, finished: true, progress);
+        logger.LogInformation(
+            "Ingested {File}: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected in {Seconds:F1}s",
+            file.FileName, file.Accepted, file.Duplicates, file.Rejected, watch.Elapsed.TotalSeconds);
+        return IngestFileSummary.Of(file);
+    }
+
+    private async Task ProduceAsync(GatewayFileReader reader, FileStream content, ChannelWriter<ParsedChunk> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var size = Math.Max(1, options.Value.BatchSize);
+            while (true)
+            {
+                var lines = new List<GatewayLine>(size);
+                while (lines.Count < size && reader.TryRead(out var line))
+                {
+                    lines.Add(line);
+                }
+
+                if (lines.Count == 0)
+                {
+                    break;
+                }
+
+                var features = new PromptFeatures[lines.Count];
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    features[i] = lines[i].Request is { } request ? PromptFeatureExtractor.Extract(request.Prompt) : PromptFeatures.None;
+                }
+
+                var fraction = content.Length == 0 ? 1 : (double)content.Position / content.Length;
+                await writer.WriteAsync(new ParsedChunk(lines, features, reader.LinesRead, fraction), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+        }
+    }
+
+    private void Report(IngestFile file, double fraction, long startLine, TimeSpan elapsed, bool finished, IProgress<IngestProgress>? progress)
+    {
+        var rate = elapsed.TotalSeconds > 0 ? (file.LinesRead - startLine) / elapsed.TotalSeconds : 0;
+        TimeSpan? remaining = fraction is > 0.001 and < 1 ? elapsed * ((1 - fraction) / fraction) : null;
+        var report = new IngestProgress(file.Id, file.FileName, file.Stream, Math.Clamp(fraction, 0, 1), file.LinesRead,
+            file.Accepted, file.Duplicates, file.Rejected, rate, remaining, finished);
+        board.Report(report);
+        progress?.Report(report);
+    }
+
+    private async Task<IngestFileSummary> FailAsync(IConsoleDbContext db, IngestFile file, string error, CancellationToken cancellationToken)
+    {
+        logger.LogError("Ingest of {File} failed: {Error}", file.FileName, error);
+        file.Status = IngestStatus.Failed;
+        file.Error = error;
+        file.CompletedAt = clock.GetUtcNow();
+        await SetStatusAsync(db, file, cancellationToken);
+        return IngestFileSummary.Of(file);
+    }
+
+    private static Task SetStatusAsync(IConsoleDbContext db, IngestFile file, CancellationToken cancellationToken) =>
+        db.IngestFiles.Where(f => f.Id == file.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.Status, file.Status)
+            .SetProperty(f => f.StartedAt, file.StartedAt)
+            .SetProperty(f => f.CompletedAt, file.CompletedAt)
+            .SetProperty(f => f.Error, file.Error), cancellationToken);
+
+    private static GatewayStream ToContract(GatewayStreamKind kind) => kind == GatewayStreamKind.Accounts ? GatewayStream.Accounts : GatewayStream.Requests;
+}

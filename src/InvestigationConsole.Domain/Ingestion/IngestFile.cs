@@ -1,0 +1,40 @@
+namespace InvestigationConsole.Domain.Ingestion;
+
+/// <summary>The ledger row of one export file: what it is, how far ingestion got, and what it found.</summary>
+public sealed class IngestFile
+{
+    public long Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string Path { get; set; } = "";
+    public long SizeBytes { get; set; }
+    public string Sha256 { get; set; } = "";
+    public GatewayStreamKind Stream { get; set; }
+    public IngestStatus Status { get; set; }
+    public string Source { get; set; } = "";
+    public long LinesRead { get; set; }
+    public long Accepted { get; set; }
+    public long Duplicates { get; set; }
+    public long Rejected { get; set; }
+
+    /// <summary>Lines fully committed: a resumed job skips exactly these.</summary>
+    public long CheckpointLine { get; set; }
+
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? Error { get; set; }
+}
+
+public enum GatewayStreamKind
+{
+    Accounts = 0,
+    Requests = 1,
+}
+
+public enum IngestStatus
+{
+    Queued = 0,
+    Running = 1,
+    Completed = 2,
+    Failed = 3,
+}

@@ -1,0 +1,70 @@
+using InvestigationConsole.Domain.Traffic;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InvestigationConsole.Infrastructure.Data.Configurations;
+
+internal sealed class ApiRequestConfiguration : IEntityTypeConfiguration<ApiRequest>
+{
+    public void Configure(EntityTypeBuilder<ApiRequest> builder)
+    {
+        builder.ToTable("Requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.RequestId).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.ApiKeyId).HasMaxLength(64);
+        builder.Property(r => r.Ip).HasMaxLength(45).IsRequired();
+        builder.Property(r => r.IpPrefix).HasMaxLength(49).IsRequired();
+        builder.Property(r => r.Sketch).HasMaxLength(32);
+
+        // The only secondary index: an account's traffic in time order. Everything else reads rollups.
+        builder.HasIndex(r => new { r.AccountKey, r.Timestamp });
+    }
+}
+
+internal sealed class LookupValueConfiguration : IEntityTypeConfiguration<LookupValue>
+{
+    public void Configure(EntityTypeBuilder<LookupValue> builder)
+    {
+        builder.ToTable("LookupValues");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Value).HasMaxLength(512).IsRequired();
+        builder.HasIndex(v => new { v.Kind, v.Value }).IsUnique();
+    }
+}
+
+internal sealed class AccountActivityHourConfiguration : IEntityTypeConfiguration<AccountActivityHour>
+{
+    public void Configure(EntityTypeBuilder<AccountActivityHour> builder)
+    {
+        builder.ToTable("AccountActivityHours");
+        builder.HasKey(h => new { h.AccountKey, h.Hour, h.ModelId });
+        builder.HasIndex(h => h.Hour);
+    }
+}
+
+internal sealed class AccountAddressConfiguration : IEntityTypeConfiguration<AccountAddress>
+{
+    public void Configure(EntityTypeBuilder<AccountAddress> builder)
+    {
+        builder.ToTable("AccountAddresses");
+        builder.HasKey(a => new { a.AccountKey, a.Ip });
+        builder.Property(a => a.Ip).HasMaxLength(45);
+        builder.Property(a => a.IpPrefix).HasMaxLength(49).IsRequired();
+        builder.HasIndex(a => a.Ip);
+        builder.HasIndex(a => a.IpPrefix);
+    }
+}
+
+internal sealed class PromptSampleConfiguration : IEntityTypeConfiguration<PromptSample>
+{
+    public void Configure(EntityTypeBuilder<PromptSample> builder)
+    {
+        builder.ToTable("PromptSamples");
+        builder.HasKey(s => new { s.AccountKey, s.Slot });
+        builder.Property(s => s.RequestId).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Prompt).HasMaxLength(4000).IsRequired();
+        builder.HasIndex(s => s.Timestamp);
+    }
+}
