@@ -1,0 +1,173 @@
+using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Application.Tests.Support;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestigationConsole.Application.Tests.Ingestion;
+
+public sealed class IngestionTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    private string Inbox => Path.Combine(_host.DataFolder, "test-exports");
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["Ingest:BatchSize"] = "3",
+        ["Ingest:EvidenceSamplesPerAccount"] = "5",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Ingest_EveryBadInputKind_QuarantinesEachAndKeepsEveryGoodLine()
+    {
+        var path = ExportFiles.Write(Inbox, "requests-bad.jsonl",
+        [
+            ExportFiles.Request("r1", "acct_a"),
+            "{not json",
+            """{"request_id":"r2","account_id":"acct_a","ip":"198.51.100.1","model":"m","input_tokens":1,"output_tokens":1,"status":200}""",
+            ExportFiles.Request("r3", "acct_a").Replace("\"input_tokens\":100", "\"input_tokens\":\"many\"", StringComparison.Ordinal),
+            ExportFiles.Request("r4", "acct_a", ts: "yesterday"),
+            ExportFiles.Request("r5", "acct_a", ip: "300.1.2.3"),
+            ExportFiles.Request("r6", "acct_a", input: -4),
+            ExportFiles.Request("r7", "acct_a", prompt: new string('x', 1_100_000)),
+            ExportFiles.Request("r8", "acct_a"),
+        ]);
+
+        var summary = await IngestAsync(path);
+
+        Assert.Equal((IngestStatus.Completed, 2L, 0L, 7L), (summary.Status, summary.Accepted, summary.Duplicates, summary.Rejected));
+        var reasons = await Query(db => db.QuarantinedLines.OrderBy(q => q.LineNumber).Select(q => q.Reason).ToListAsync());
+        Assert.Equal(["InvalidJson", "MissingField", "WrongType", "BadTimestamp", "BadIpAddress", "NegativeCount", "LineTooLong"], reasons);
+        Assert.Equal(["r1", "r8"], await Query(db => db.Requests.OrderBy(r => r.RequestId).Select(r => r.RequestId).ToListAsync()));
+        Assert.All(await Query(db => db.QuarantinedLines.ToListAsync()), q => Assert.True(q.RawText.Length <= 4096));
+    }
+
+    [Fact]
+    public async Task Ingest_DuplicateRequestIdsWithinAndAcrossFiles_AreStoredOnceAndCounted()
+    {
+        var first = ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a"), ExportFiles.Request("r2", "a"), ExportFiles.Request("r1", "a")]);
+        var second = ExportFiles.Write(Inbox, "requests-2.jsonl", [ExportFiles.Request("r2", "a"), ExportFiles.Request("r3", "a")]);
+
+        var one = await IngestAsync(first);
+        var two = await IngestAsync(second);
+
+        Assert.Equal((2L, 1L), (one.Accepted, one.Duplicates));
+        Assert.Equal((1L, 1L), (two.Accepted, two.Duplicates));
+        Assert.Equal(3, await Query(db => db.Requests.CountAsync()));
+        Assert.Equal(3, await Query(db => db.Accounts.Where(a => a.AccountId == "a").Select(a => a.RequestCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Ingest_TrafficBeforeRegistry_CreatesPlaceholderThatRegistryFillsIn()
+    {
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-early.jsonl", [ExportFiles.Request("r1", "acct_late"), ExportFiles.Request("r2", "acct_late")]));
+        var placeholder = await Query(db => db.Accounts.AsNoTracking().SingleAsync(a => a.AccountId == "acct_late"));
+        Assert.True(placeholder.IsPlaceholder);
+        Assert.Null(placeholder.EmailDomain);
+
+        var registry = await IngestAsync(ExportFiles.Write(Inbox, "accounts.jsonl", [ExportFiles.Account("acct_late", tier: "enterprise"), ExportFiles.Account("acct_late", tier: "tier2")]));
+
+        Assert.Equal((1L, 1L), (registry.Accepted, registry.Duplicates));
+        var filled = await Query(db => db.Accounts.AsNoTracking().SingleAsync(a => a.AccountId == "acct_late"));
+        Assert.False(filled.IsPlaceholder);
+        Assert.Equal(("example.com", Domain.Accounts.UsageTier.Tier2, 2L), (filled.EmailDomain, filled.Tier, filled.RequestCount));
+    }
+
+    [Fact]
+    public async Task Register_SameBytesTwice_IsKnownTheSecondTimeWhateverTheName()
+    {
+        var lines = new[] { ExportFiles.Request("r1", "a") };
+        var ledger = _host.Services.GetRequiredService<IngestLedger>();
+
+        var (first, firstKnown) = await ledger.RegisterAsync(ExportFiles.Write(Inbox, "requests-a.jsonl", lines), "test", default);
+        var (second, secondKnown) = await ledger.RegisterAsync(ExportFiles.Write(Inbox, "requests-copy.jsonl", lines), "test", default);
+
+        Assert.False(firstKnown);
+        Assert.True(secondKnown);
+        Assert.Equal(first.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task Register_NameThatIsNoExport_FailsWithClearMessage()
+    {
+        var path = ExportFiles.Write(Inbox, "traffic.csv", ["a,b"]);
+
+        var error = await Assert.ThrowsAsync<IngestInputException>(() => _host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default));
+
+        Assert.Contains("not an export file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_TruncatedGzip_KeepsCompleteLinesAndReportsOneRejection()
+    {
+        var path = ExportFiles.Write(Inbox, "requests-cut.jsonl.gz", Enumerable.Range(1, 400).Select(i => ExportFiles.Request($"r{i}", "a", prompt: $"Question number {i} about tides")));
+        var bytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, bytes[..(bytes.Length * 2 / 3)]);
+
+        var summary = await IngestAsync(path);
+
+        Assert.Equal(IngestStatus.Completed, summary.Status);
+        Assert.Equal(1, summary.Rejected);
+        Assert.InRange(summary.Accepted, 1, 399);
+        Assert.Equal(summary.Accepted, await Query(db => db.Requests.CountAsync()));
+        Assert.Equal("TruncatedInput", await Query(db => db.QuarantinedLines.Select(q => q.Reason).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Ingest_ManyPrompts_KeepsBoundedEvidenceAndConsistentRollups()
+    {
+        var lines = Enumerable.Range(0, 40).Select(i => ExportFiles.Request($"r{i}", "busy", ts: $"2026-02-01T{i % 24:D2}:00:00Z",
+            ip: $"203.0.113.{i % 7}", prompt: $"Think step by step and show all your reasoning for problem {i}"));
+
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-busy.jsonl", lines));
+
+        var account = await Query(db => db.Accounts.AsNoTracking().SingleAsync(a => a.AccountId == "busy"));
+        Assert.Equal((40L, 40L), (account.RequestCount, account.PromptsSeen));
+        Assert.Equal(5, await Query(db => db.PromptSamples.CountAsync(s => s.AccountKey == account.Key)));
+        Assert.Equal(40, await Query(db => db.ActivityHours.SumAsync(h => h.Requests)));
+        Assert.Equal(40 * 400L, await Query(db => db.ActivityHours.SumAsync(h => h.OutputTokens)));
+        Assert.Equal(7, await Query(db => db.AccountAddresses.CountAsync(a => a.AccountKey == account.Key)));
+        Assert.All(await Query(db => db.Requests.Select(r => r.Traits).ToListAsync()),
+            t => Assert.True(((Detection.Features.PromptTraits)t).HasFlag(Detection.Features.PromptTraits.ChainOfThought)));
+    }
+
+    [Fact]
+    public async Task Ingest_InterruptedAfterSomeBatches_ResumesWithoutLosingOrDoublingLines()
+    {
+        var path = ExportFiles.Write(Inbox, "requests-long.jsonl", Enumerable.Range(1, 31).Select(i => ExportFiles.Request($"r{i}", $"acct{i % 4}")));
+        var (file, _) = await _host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        using var stop = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.LinesRead >= 9) { stop.Cancel(); } });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, progress, stop.Token));
+        var interrupted = await Query(db => db.IngestFiles.AsNoTracking().SingleAsync(f => f.Id == file.Id));
+        Assert.Equal(IngestStatus.Running, interrupted.Status);
+        Assert.InRange(interrupted.CheckpointLine, 9, 30);
+        Assert.Equal([file.Id], await _host.Services.GetRequiredService<IngestLedger>().UnfinishedAsync(default));
+
+        var resumed = await _host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+
+        Assert.Equal((IngestStatus.Completed, 31L, 31L, 0L), (resumed.Status, resumed.LinesRead, resumed.Accepted, resumed.Duplicates));
+        Assert.Equal(31, await Query(db => db.Requests.CountAsync()));
+        Assert.Equal(31, await Query(db => db.ActivityHours.SumAsync(h => h.Requests)));
+        Assert.Equal(31L, await Query(db => db.Accounts.SumAsync(a => a.RequestCount)));
+    }
+
+    private async Task<IngestFileSummary> IngestAsync(string path)
+    {
+        var (file, _) = await _host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        return await _host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+    }
+
+    private Task<T> Query<T>(Func<InvestigationConsoleDbContext, Task<T>> query) =>
+        _host.InScopeAsync(s => query(s.GetRequiredService<InvestigationConsoleDbContext>()));
+
+    /// <summary>Progress<T> posts to the thread pool; the test needs the callback before the next batch starts.</summary>
+    private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
+    }
+}
