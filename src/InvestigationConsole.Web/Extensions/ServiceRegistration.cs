@@ -79,6 +79,5 @@ public static class ServiceRegistration
     }
 
     private static bool IsPageRequest(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/jobs") && !request.Path.StartsWithSegments("/api") &&
-        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }
