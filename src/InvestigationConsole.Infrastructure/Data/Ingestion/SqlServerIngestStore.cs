@@ -1,6 +1,5 @@
 using System.Data;
 using InvestigationConsole.Application.Ingestion;
-using InvestigationConsole.Domain.Traffic;
 using Microsoft.Data.SqlClient;
 
 namespace InvestigationConsole.Infrastructure.Data.Ingestion;
@@ -14,31 +13,8 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
 {
     public async Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
-        var snapshot = new IngestSnapshot();
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var accounts = new SqlCommand("SELECT [Key], [AccountId], [IsPlaceholder], [PromptsSeen] FROM [Accounts]", connection))
-        await using (var reader = await accounts.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = reader.GetInt32(0);
-                snapshot.Accounts[reader.GetString(1)] = new AccountState(key, reader.GetBoolean(2), reader.GetInt64(3));
-                snapshot.MaxAccountKey = Math.Max(snapshot.MaxAccountKey, key);
-            }
-        }
-
-        await using (var lookups = new SqlCommand("SELECT [Id], [Kind], [Value] FROM [LookupValues]", connection))
-        await using (var reader = await lookups.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt32(0);
-                snapshot.Lookups[((LookupKind)reader.GetInt32(1), reader.GetString(2))] = id;
-                snapshot.MaxLookupId = Math.Max(snapshot.MaxLookupId, id);
-            }
-        }
-
-        return snapshot;
+        return await IngestSnapshotReader.ReadAsync(connection, '[', ']', cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)

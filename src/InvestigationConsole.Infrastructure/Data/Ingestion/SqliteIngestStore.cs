@@ -1,6 +1,5 @@
 using InvestigationConsole.Application.Ingestion;
 using InvestigationConsole.Domain.Accounts;
-using InvestigationConsole.Domain.Traffic;
 using Microsoft.Data.Sqlite;
 
 namespace InvestigationConsole.Infrastructure.Data.Ingestion;
@@ -15,33 +14,8 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
 
     public async Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
-        var snapshot = new IngestSnapshot();
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var accounts = connection.CreateCommand())
-        {
-            accounts.CommandText = "SELECT \"Key\", \"AccountId\", \"IsPlaceholder\", \"PromptsSeen\" FROM \"Accounts\"";
-            await using var reader = await accounts.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = reader.GetInt32(0);
-                snapshot.Accounts[reader.GetString(1)] = new AccountState(key, reader.GetBoolean(2), reader.GetInt64(3));
-                snapshot.MaxAccountKey = Math.Max(snapshot.MaxAccountKey, key);
-            }
-        }
-
-        await using (var lookups = connection.CreateCommand())
-        {
-            lookups.CommandText = "SELECT \"Id\", \"Kind\", \"Value\" FROM \"LookupValues\"";
-            await using var reader = await lookups.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt32(0);
-                snapshot.Lookups[((LookupKind)reader.GetInt32(1), reader.GetString(2))] = id;
-                snapshot.MaxLookupId = Math.Max(snapshot.MaxLookupId, id);
-            }
-        }
-
-        return snapshot;
+        return await IngestSnapshotReader.ReadAsync(connection, '"', '"', cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
