@@ -1,0 +1,43 @@
+using InvestigationConsole.Detection.Scoring;
+
+namespace InvestigationConsole.Detection.Linking;
+
+/// <summary>How many strong links inside a cluster carry a link type.</summary>
+public readonly record struct LinkTypeCount(LinkType Type, int Links);
+
+/// <summary>
+/// Accounts joined by strong links: their risk (from the members' scores), what ties them together and
+/// whether that adds up to a campaign (large enough, risky enough) rather than an organisation or a lab.
+/// </summary>
+public sealed record AccountCluster(
+    int Id,
+    IReadOnlyList<int> Members,
+    double Risk,
+    double MeanLinkWeight,
+    IReadOnlyList<LinkTypeCount> DominantLinkTypes,
+    IReadOnlyList<string> SharedAttributes,
+    bool IsCampaign)
+{
+    public int Size => Members.Count;
+
+    public string Description =>
+        string.Join(", ", DominantLinkTypes.Take(3).Select(t => $"{t.Type} ×{t.Links}"))
+        + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
+
+    public ClusterContext ToContext() => new(Id, Size, Risk, Description);
+}
+
+/// <summary>Thresholds for calling a cluster a campaign.</summary>
+public sealed record ClusterSettings
+{
+    public static ClusterSettings Default { get; } = new();
+
+    public double StrongLinkWeight { get; init; } = 1.0;
+
+    public int MinCampaignSize { get; init; } = 3;
+
+    /// <summary>Cluster risk (mean score of the riskier half of members) at which it is a campaign.</summary>
+    public double CampaignRisk { get; init; } = 35;
+
+    public int MaxSharedAttributes { get; init; } = 5;
+}

@@ -1,0 +1,75 @@
+namespace InvestigationConsole.Detection.Linking;
+
+/// <summary>The clusters and, for every account, the id of its cluster (-1 when it has none).</summary>
+public sealed record Clustering(IReadOnlyList<AccountCluster> Clusters, IReadOnlyList<int> ClusterOfAccount);
+
+/// <summary>Connected components over strong links (weighted union-find), described and risk-rated.</summary>
+public static class Clusterer
+{
+    /// <param name="memberScores">Each account's risk score before cluster context, by dense index.</param>
+    public static Clustering Cluster(AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(memberScores);
+        settings ??= ClusterSettings.Default;
+        var sets = new UnionFind(graph.AccountCount);
+        foreach (var link in graph.Links)
+        {
+            if (link.Weight >= settings.StrongLinkWeight)
+            {
+                sets.Union(link.A, link.B);
+            }
+        }
+
+        var members = new Dictionary<int, List<int>>();
+        for (var account = 0; account < graph.AccountCount; account++)
+        {
+            var root = sets.Find(account);
+            if (sets.SizeOf(root) >= 2)
+            {
+                if (!members.TryGetValue(root, out var list))
+                {
+                    members[root] = list = [];
+                }
+
+                list.Add(account);
+            }
+        }
+
+        var strongLinks = graph.Links.Where(link => link.Weight >= settings.StrongLinkWeight).ToLookup(link => sets.Find(link.A));
+        var clusterOf = Enumerable.Repeat(-1, graph.AccountCount).ToArray();
+        var clusters = new List<AccountCluster>(members.Count);
+        foreach (var (root, list) in members.OrderBy(pair => pair.Value[0]))
+        {
+            var id = clusters.Count;
+            foreach (var account in list)
+            {
+                clusterOf[account] = id;
+            }
+
+            clusters.Add(Describe(id, list, strongLinks[root].ToList(), memberScores, settings));
+        }
+
+        return new Clustering(clusters, clusterOf);
+    }
+
+    private static AccountCluster Describe(int id, List<int> members, List<AccountLink> links, IReadOnlyList<double> scores, ClusterSettings settings)
+    {
+        var ordered = members.Select(m => scores[m]).OrderByDescending(s => s).ToArray();
+        var risk = ordered.Take(Math.Max(1, (ordered.Length + 1) / 2)).Average();
+        var types = links.SelectMany(link => link.Evidence.Select(e => e.Type).Distinct())
+            .GroupBy(type => type)
+            .Select(group => new LinkTypeCount(group.Key, group.Count()))
+            .OrderByDescending(count => count.Links).ThenBy(count => count.Type)
+            .ToArray();
+        var attributes = links.SelectMany(link => link.Evidence.Select(e => e.Attribute))
+            .GroupBy(attribute => attribute, StringComparer.Ordinal)
+            .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Take(settings.MaxSharedAttributes)
+            .Select(group => $"{group.Key} ({group.Count()} links)")
+            .ToArray();
+        var meanWeight = links.Count == 0 ? 0 : links.Average(link => link.Weight);
+        var campaign = members.Count >= settings.MinCampaignSize && risk >= settings.CampaignRisk;
+        return new AccountCluster(id, members, Math.Round(risk, 1), meanWeight, types, attributes, campaign);
+    }
+}

@@ -1,0 +1,196 @@
+namespace InvestigationConsole.Detection.Linking;
+
+/// <summary>
+/// Collects shared-attribute buckets into per-pair, per-type evidence, then turns it into links. Buckets come
+/// from sorting (key, account) entries rather than a list per key, so millions of singleton keys cost little.
+/// </summary>
+internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings)
+{
+    private readonly Dictionary<ulong, PairSum>[] _pairs = Enum.GetValues<LinkType>().Select(_ => new Dictionary<ulong, PairSum>(PairComparer.Instance)).ToArray();
+    private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
+
+    /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once.</summary>
+    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
+    {
+        var ids = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        Add(
+            type,
+            facts => keysOf(facts).Select(text =>
+            {
+                if (!ids.TryGetValue(text, out var id))
+                {
+                    ids[text] = id = (ulong)texts.Count;
+                    texts.Add(text);
+                }
+
+                return id;
+            }),
+            id => describe(texts[(int)id]));
+    }
+
+    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<ulong>> keysOf, Func<ulong, string> describe)
+    {
+        _describe[(int)type] = describe;
+        var keys = new List<ulong>(accounts.Count);
+        var owners = new List<int>(accounts.Count);
+        foreach (var facts in accounts)
+        {
+            foreach (var key in keysOf(facts))
+            {
+                keys.Add(key);
+                owners.Add(facts.Account);
+            }
+        }
+
+        var keyArray = keys.ToArray();
+        var accountArray = owners.ToArray();
+        Array.Sort(keyArray, accountArray);
+        var members = new List<int>();
+        for (var start = 0; start < keyArray.Length;)
+        {
+            var end = start + 1;
+            while (end < keyArray.Length && keyArray[end] == keyArray[start])
+            {
+                end++;
+            }
+
+            if (end - start >= 2 && end - start <= settings.MaxBucket)
+            {
+                members.Clear();
+                members.AddRange(accountArray.AsSpan(start, end - start));
+                members.Sort();
+                RemoveRepeats(members);
+                var discount = members.Count >= 2 ? Discount(type, members) : 0;
+                if (discount > 0)
+                {
+                    AddBucket(type, keyArray[start], members, discount);
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    public AccountLink[] ToLinks()
+    {
+        var byPair = new Dictionary<ulong, List<LinkEvidence>>(PairComparer.Instance);
+        foreach (var type in Enum.GetValues<LinkType>())
+        {
+            foreach (var (pair, sum) in _pairs[(int)type])
+            {
+                if (sum.Shared < settings.MinShared[(int)type])
+                {
+                    continue;
+                }
+
+                var weight = settings.TypeWeights[(int)type] * Math.Min(1, sum.Discounted / settings.Saturation[(int)type]);
+                if (!byPair.TryGetValue(pair, out var evidence))
+                {
+                    byPair[pair] = evidence = new List<LinkEvidence>(2);
+                }
+
+                evidence.Add(new LinkEvidence(type, weight, sum.Shared, _describe[(int)type](sum.FirstKey)));
+            }
+        }
+
+        var links = new AccountLink[byPair.Count];
+        var i = 0;
+        foreach (var (pair, evidence) in byPair)
+        {
+            var (a, b) = ((int)(pair >> 32), (int)(uint)pair);
+            var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
+            var scaled = evidence.Select(e => e with { Weight = e.Weight * factor }).OrderByDescending(e => e.Weight).ToArray();
+            links[i++] = new AccountLink(a, b, scaled.Sum(e => e.Weight), scaled);
+        }
+
+        Array.Sort(links, (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return links;
+    }
+
+    private void AddBucket(LinkType type, ulong key, List<int> members, double discount)
+    {
+        var pairs = _pairs[(int)type];
+        var all = members.Count <= settings.MaxPairBucket;
+        for (var i = 0; i < members.Count; i++)
+        {
+            // Large buckets link each member to its next few only: still one connected component, linear cost.
+            var end = all ? members.Count : Math.Min(members.Count, i + 1 + settings.ChainNeighbours);
+            for (var j = i + 1; j < end; j++)
+            {
+                var pair = ((ulong)(uint)members[i] << 32) | (uint)members[j];
+                pairs[pair] = pairs.TryGetValue(pair, out var sum)
+                    ? sum with { Discounted = sum.Discounted + discount, Shared = sum.Shared + 1 }
+                    : new PairSum(discount, 1, key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shared by many accounts of distinct owners (cards, else organisations or accounts), an attribute is popular
+    /// rather than evidence: discounted by size (ignored past a limit), and for addresses treated as a NAT or corporate egress. Shared by
+    /// accounts that also share owners, it is a ring and keeps its weight however large.
+    /// </summary>
+    private double Discount(LinkType type, List<int> members)
+    {
+        var size = members.Count;
+        if (size <= settings.SmallBucket)
+        {
+            return 1;
+        }
+
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            owners.Add(accounts[m].PaymentFingerprint ?? accounts[m].OrgId ?? accounts[m].AccountId);
+        }
+
+        if ((double)owners.Count / size < settings.NatIndependence)
+        {
+            return 1;
+        }
+
+        if (size > settings.MaxIndependentBucket)
+        {
+            return 0;
+        }
+
+        var discount = Math.Sqrt((double)settings.SmallBucket / size);
+        var address = type is LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix;
+        return address && size >= settings.NatMinAccounts ? discount * settings.NatDiscount : discount;
+    }
+
+    private bool SameVerifiedOrganisation(int a, int b)
+    {
+        var x = accounts[a];
+        var y = accounts[b];
+        return x.StrongIdentity && y.StrongIdentity
+            && ((x.OrgId is not null && x.OrgId == y.OrgId) || (x.EmailDomain is not null && string.Equals(x.EmailDomain, y.EmailDomain, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static void RemoveRepeats(List<int> sorted)
+    {
+        var write = 0;
+        for (var read = 0; read < sorted.Count; read++)
+        {
+            if (read == 0 || sorted[read] != sorted[read - 1])
+            {
+                sorted[write++] = sorted[read];
+            }
+        }
+
+        sorted.RemoveRange(write, sorted.Count - write);
+    }
+
+    private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
+
+    /// <summary>ulong's own hash is high ^ low, which collides for every pair of neighbouring accounts: mix first.</summary>
+    private sealed class PairComparer : IEqualityComparer<ulong>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(ulong x, ulong y) => x == y;
+
+        public int GetHashCode(ulong obj) => (int)Text.StableHash.Mix(obj);
+    }
+}

@@ -1,0 +1,162 @@
+using InvestigationConsole.Detection.Features;
+using InvestigationConsole.Detection.Fingerprints;
+
+namespace InvestigationConsole.Detection.Scoring;
+
+/// <summary>Registry facts about an account, as the accounts table holds them.</summary>
+public readonly record struct AccountIdentity(
+    string AccountId, AccountTier Tier, VerificationLevel Verification, string? EmailDomain, DateTimeOffset? CreatedAt, bool IsDisposableDomain, bool IsRareDomain);
+
+/// <summary>One stored request, as the streaming pass reads it.</summary>
+public readonly record struct RequestObservation(
+    DateTimeOffset Timestamp, long InputTokens, long OutputTokens, PromptTraits Traits, TemplateSketch Sketch, int ToolCount,
+    string Ip, string IpPrefix, string Model, bool HoneypotHit, bool HasPrompt = true);
+
+/// <summary>
+/// Builds <see cref="AccountProfile"/>s in one streaming pass over requests ordered by (account, time):
+/// <see cref="Begin"/> an account, <see cref="Add"/> its requests, <see cref="Build"/>. State is reused
+/// between accounts, so one builder per thread serves the whole population.
+/// </summary>
+public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, ScoringSettings? settings = null, int templateNeighbours = 3, int maxSketches = 4096)
+{
+    private readonly ScoringSettings _settings = settings ?? ScoringSettings.Default;
+    private readonly long[] _hours = new long[24];
+    private readonly List<long> _days = [];
+    private readonly HashSet<string> _ips = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset First, long Requests)> _models = new(StringComparer.Ordinal);
+    private readonly List<TemplateSketch> _sketches = [];
+    private readonly long[] _windowAll = new long[releases.Count];
+    private readonly long[] _windowModel = new long[releases.Count];
+    private AccountIdentity _identity;
+    private PromptTraitCounts _traits = new();
+    private DateTimeOffset? _first;
+    private DateTimeOffset? _last;
+    private long _requests, _input, _output, _prompts, _tools, _gaps;
+    private double _gapMean, _gapM2;
+    private int _honeypot;
+
+    public void Begin(AccountIdentity identity)
+    {
+        _identity = identity;
+        Array.Clear(_hours);
+        Array.Clear(_windowAll);
+        Array.Clear(_windowModel);
+        _days.Clear();
+        _ips.Clear();
+        _prefixes.Clear();
+        _models.Clear();
+        _sketches.Clear();
+        _traits = new PromptTraitCounts();
+        _first = _last = null;
+        _requests = _input = _output = _prompts = _tools = _gaps = 0;
+        _gapMean = _gapM2 = 0;
+        _honeypot = 0;
+    }
+
+    public void Add(in RequestObservation request)
+    {
+        var at = request.Timestamp;
+        _first ??= at;
+        if (_last is { } previous)
+        {
+            var gap = (at - previous).TotalSeconds;
+            if (gap >= 0 && gap <= _settings.SessionBreakSeconds)
+            {
+                // Welford's running mean and variance of in-session gaps.
+                _gaps++;
+                var delta = gap - _gapMean;
+                _gapMean += delta / _gaps;
+                _gapM2 += delta * (gap - _gapMean);
+            }
+        }
+
+        _last = at > (_last ?? at) ? at : _last ?? at;
+        _requests++;
+        _input += request.InputTokens;
+        _output += request.OutputTokens;
+        _hours[at.UtcDateTime.Hour]++;
+        var day = (int)(at.UtcDateTime.Date - _first.Value.UtcDateTime.Date).TotalDays;
+        while (day >= 0 && _days.Count <= day)
+        {
+            _days.Add(0);
+        }
+
+        if (day >= 0)
+        {
+            _days[day]++;
+        }
+
+        _tools += request.ToolCount > 0 || (request.Traits & PromptTraits.AgenticToolUse) != 0 ? 1 : 0;
+        _ips.Add(request.Ip);
+        _prefixes.Add(request.IpPrefix);
+        _honeypot += request.HoneypotHit ? 1 : 0;
+        AddModel(request.Model, at);
+        if (request.HasPrompt)
+        {
+            _prompts++;
+            _traits.Add(request.Traits);
+            AddSketch(request.Sketch);
+        }
+    }
+
+    public AccountProfile Build() => new()
+    {
+        AccountId = _identity.AccountId,
+        Tier = _identity.Tier,
+        Verification = _identity.Verification,
+        EmailDomain = _identity.EmailDomain,
+        IsDisposableDomain = _identity.IsDisposableDomain,
+        IsRareDomain = _identity.IsRareDomain,
+        CreatedAt = _identity.CreatedAt,
+        FirstRequestAt = _first,
+        LastRequestAt = _last,
+        RequestCount = _requests,
+        InputTokens = _input,
+        OutputTokens = _output,
+        HourOfDayCounts = (long[])_hours.Clone(),
+        DailyCounts = _days.ToArray(),
+        InterArrival = _gaps < 2 || _gapMean <= 0
+            ? InterArrivalStats.None
+            : new InterArrivalStats(_gaps, _gapMean, Math.Sqrt(_gapM2 / (_gaps - 1)) / _gapMean),
+        PromptCount = _prompts,
+        TraitCounts = _traits,
+        TemplateConcentration = TemplateConcentration.Of(_sketches, templateNeighbours),
+        ToolUseRequests = _tools,
+        DistinctIps = _ips.Count,
+        DistinctPrefixes = _prefixes.Count,
+        Models = _models.Select(pair => new ModelUse(pair.Key, pair.Value.First, pair.Value.Requests)).OrderBy(use => use.FirstUseAt).ToArray(),
+        ReleaseWindows = releases.Select((release, i) => new ReleaseWindowTraffic(release.Model, _windowModel[i], _windowAll[i])).ToArray(),
+        HoneypotHits = _honeypot,
+    };
+
+    private void AddModel(string model, DateTimeOffset at)
+    {
+        _models[model] = _models.TryGetValue(model, out var use) ? (use.First < at ? use.First : at, use.Requests + 1) : (at, 1);
+        for (var i = 0; i < releases.Count; i++)
+        {
+            var since = at - releases[i].ReleasedAt;
+            if (since >= TimeSpan.Zero && since < TimeSpan.FromHours(24))
+            {
+                _windowAll[i]++;
+                _windowModel[i] += string.Equals(model, releases[i].Model, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+    }
+
+    private void AddSketch(TemplateSketch sketch)
+    {
+        if (_sketches.Count < maxSketches)
+        {
+            _sketches.Add(sketch);
+            return;
+        }
+
+        // Reservoir sampling with a fixed hash, so the same requests give the same profile on every run.
+        var slot = (long)(Text.StableHash.Mix((ulong)_prompts) % (ulong)_prompts);
+        if (slot < maxSketches)
+        {
+            _sketches[(int)slot] = sketch;
+        }
+    }
+}

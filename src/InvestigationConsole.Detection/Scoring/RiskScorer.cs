@@ -1,0 +1,92 @@
+using InvestigationConsole.Detection.Scoring.Signals;
+
+namespace InvestigationConsole.Detection.Scoring;
+
+/// <summary>
+/// Combines signals into a 0–100 score. The raw sum is scaled by how many independent families
+/// (content, behaviour, identity, coordination) corroborate it, and a flag needs
+/// <see cref="ScoringSettings.MinCorroboratingFamilies"/> of them: a single striking trait never flags.
+/// Honeypot proof is added unscaled and stands for <see cref="ScoringSettings.HoneypotFamilies"/> families.
+/// </summary>
+public sealed class RiskScorer
+{
+    public const string CoordinationSignalName = "cluster-coordination";
+
+    private readonly IReadOnlyList<RiskSignalRule> _signals;
+
+    public RiskScorer(ScoringSettings? settings = null, PopulationBaseline? baseline = null, IEnumerable<RiskSignalRule>? signals = null)
+    {
+        Context = new ScoringContext(settings ?? ScoringSettings.Default, baseline ?? PopulationBaseline.Empty);
+        _signals = signals?.ToArray() ?? StandardSignals();
+    }
+
+    public ScoringContext Context { get; }
+
+    public static IReadOnlyList<RiskSignalRule> StandardSignals() =>
+    [
+        new ChainOfThoughtSignal(), new RubricGradingSignal(), new AgenticToolUseSignal(), new CapabilityCoverageSignal(),
+        new TemplateConcentrationSignal(), new OutputRatioSignal(), new VolumeSignal(), new ActivitySpreadSignal(),
+        new TimingRegularitySignal(), new ModelPivotSignal(), new IdentityStrengthSignal(), new FreshHeavyUseSignal(),
+        new HoneypotSignal(),
+    ];
+
+    public AccountRisk Score(AccountProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var signals = new List<RiskSignal>(_signals.Count + 1);
+        foreach (var rule in _signals)
+        {
+            signals.Add(rule.Evaluate(profile, Context));
+        }
+
+        return Combine(profile.AccountId, signals);
+    }
+
+    /// <summary>
+    /// Adds the coordination family from the account's cluster: a risky cluster raises its members,
+    /// a benign one (an enterprise, a lab) adds nothing. Replaces any earlier cluster context.
+    /// </summary>
+    public AccountRisk ApplyClusterContext(AccountRisk risk, ClusterContext cluster)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        var weight = Context.Settings.ClusterRisk;
+        var signals = risk.Signals.Where(signal => signal.Name != CoordinationSignalName).ToList();
+        var contribution = cluster.Size >= 2 ? weight.Contribution(cluster.Risk) : 0;
+        var evidence = $"member of cluster {cluster.ClusterId} ({cluster.Size} accounts, risk {cluster.Risk:0}): {cluster.Description}";
+        signals.Add(new RiskSignal(CoordinationSignalName, SignalFamily.Coordination, cluster.Risk, contribution, weight.Max, evidence));
+        return Combine(risk.AccountId, signals);
+    }
+
+    private AccountRisk Combine(string accountId, List<RiskSignal> signals)
+    {
+        var settings = Context.Settings;
+        var families = new List<SignalFamily>();
+        double scaled = 0;
+        double proof = 0;
+        foreach (var family in Enum.GetValues<SignalFamily>())
+        {
+            var sum = signals.Where(signal => signal.Family == family).Sum(signal => signal.Contribution);
+            if (family == SignalFamily.Proof)
+            {
+                proof = sum;
+            }
+            else
+            {
+                scaled += sum;
+            }
+
+            if ((family == SignalFamily.Proof && sum > 0) || sum >= settings.FamilyActivation)
+            {
+                families.Add(family);
+            }
+        }
+
+        var weightOfFamilies = families.Count + (proof > 0 ? settings.HoneypotFamilies - 1 : 0);
+        var factors = settings.CorroborationFactors;
+        var factor = factors.Count == 0 ? 1 : factors[Math.Clamp(weightOfFamilies, 0, factors.Count - 1)];
+        var score = Math.Clamp(proof + (scaled * factor), 0, 100);
+        var flagged = score >= settings.FlagThreshold && weightOfFamilies >= settings.MinCorroboratingFamilies;
+        signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+        return new AccountRisk(accountId, Math.Round(score, 1), flagged, families, signals);
+    }
+}

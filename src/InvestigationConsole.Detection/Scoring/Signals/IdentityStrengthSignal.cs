@@ -1,0 +1,39 @@
+namespace InvestigationConsole.Detection.Scoring.Signals;
+
+/// <summary>
+/// Cheap identity: weak verification, free or low tier, disposable or rare e-mail domain. Scored as
+/// weakness points (0..10); a verified enterprise scores none.
+/// </summary>
+public sealed class IdentityStrengthSignal : RiskSignalRule
+{
+    public override string Name => "identity-strength";
+    public override SignalFamily Family => SignalFamily.Identity;
+
+    public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context)
+    {
+        var points = WeaknessPoints(profile);
+        var domain = profile.IsDisposableDomain ? ", disposable e-mail domain" : profile.IsRareDomain ? ", rare e-mail domain" : "";
+        var evidence = $"{profile.Verification} verification, {profile.Tier} tier{domain}{(profile.EmailDomain is null ? "" : $" ({profile.EmailDomain})")}: weakness {Number(points, "0")} of 10";
+        return Measured(points, context.Settings.IdentityWeakness, evidence);
+    }
+
+    internal static double WeaknessPoints(AccountProfile profile)
+    {
+        double points = profile.Verification switch
+        {
+            VerificationLevel.None => 4,
+            VerificationLevel.Email => 3,
+            VerificationLevel.Phone => 1,
+            _ => 0,
+        };
+        points += profile.Tier switch
+        {
+            AccountTier.Free => 3,
+            AccountTier.Tier1 => 2,
+            AccountTier.Tier2 => 1,
+            _ => 0,
+        };
+        points += profile.IsDisposableDomain ? 4 : profile.IsRareDomain ? 1.5 : 0;
+        return Math.Min(10, points);
+    }
+}

@@ -1,0 +1,20 @@
+namespace InvestigationConsole.Detection.Scoring.Signals;
+
+/// <summary>Output tokens per input token: harvesting asks short questions for long, reasoned answers.</summary>
+public sealed class OutputRatioSignal : RiskSignalRule
+{
+    public override string Name => "output-input-ratio";
+    public override SignalFamily Family => SignalFamily.Content;
+
+    public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context)
+    {
+        var weight = context.Settings.OutputRatio;
+        if (profile.RequestCount < context.Settings.MinPrompts || profile.InputTokens <= 0)
+        {
+            return Silent(weight, $"only {Count(profile.RequestCount)} requests: too few to judge output length");
+        }
+
+        var ratio = (double)profile.OutputTokens / profile.InputTokens;
+        return Measured(ratio, weight, $"answers are {Number(ratio)}× as long as prompts ({Count(profile.OutputTokens)} output vs {Count(profile.InputTokens)} input tokens)");
+    }
+}

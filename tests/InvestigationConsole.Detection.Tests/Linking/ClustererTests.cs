@@ -1,0 +1,90 @@
+using InvestigationConsole.Detection.Linking;
+using InvestigationConsole.Detection.Scoring;
+
+namespace InvestigationConsole.Detection.Tests.Linking;
+
+public class ClustererTests
+{
+    private static (SyntheticAccounts Accounts, Clustering Clustering) Mixed(double enterpriseScore, double campaignScore)
+    {
+        var accounts = new SyntheticAccounts(11);
+        accounts.Individuals(300);
+        accounts.Campus(80);
+        accounts.Enterprise("northlabs", 40);
+        accounts.CampaignCell("cell-a", 30);
+        var scores = new double[accounts.Facts.Count];
+        foreach (var i in accounts.Groups["northlabs"])
+        {
+            scores[i] = enterpriseScore;
+        }
+
+        foreach (var i in accounts.Groups["cell-a"])
+        {
+            scores[i] = campaignScore;
+        }
+
+        return (accounts, Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), scores));
+    }
+
+    [Fact]
+    public void Cluster_CampaignCell_IsOneCampaignWithItsSharedAttributes()
+    {
+        var (accounts, clustering) = Mixed(enterpriseScore: 20, campaignScore: 50);
+
+        var cell = accounts.Groups["cell-a"];
+        var cluster = clustering.Clusters[clustering.ClusterOfAccount[cell[0]]];
+        Assert.Equal(cell, cluster.Members);
+        Assert.True(cluster.IsCampaign);
+        Assert.Equal(50, cluster.Risk);
+        Assert.Contains(cluster.DominantLinkTypes, t => t.Type == LinkType.Template);
+        Assert.Contains(cluster.DominantLinkTypes, t => t.Type == LinkType.Synchrony);
+        Assert.NotEmpty(cluster.SharedAttributes);
+        Assert.Contains("shares", cluster.ToContext().Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cluster_VerifiedEnterpriseSharingCardAndSlash24_IsNotACampaign()
+    {
+        var (accounts, clustering) = Mixed(enterpriseScore: 45, campaignScore: 50);
+
+        foreach (var member in accounts.Groups["northlabs"])
+        {
+            var id = clustering.ClusterOfAccount[member];
+            Assert.True(id < 0 || !clustering.Clusters[id].IsCampaign, $"account {member} in campaign cluster {id}");
+        }
+    }
+
+    [Fact]
+    public void Cluster_CampusNatAndIndividuals_FormNoClusters()
+    {
+        var (accounts, clustering) = Mixed(enterpriseScore: 0, campaignScore: 50);
+
+        Assert.All(accounts.Groups["campus"].Concat(accounts.Groups["person"]), member => Assert.Equal(-1, clustering.ClusterOfAccount[member]));
+    }
+
+    [Fact]
+    public void Cluster_UnverifiedAccountsSharingCardAndNetwork_WouldBeACampaignAtTheSameRisk()
+    {
+        var accounts = new SyntheticAccounts(12);
+        accounts.Enterprise("shell", 40);
+        var unverified = accounts.Facts.Select(f => f with { StrongIdentity = false }).ToList();
+
+        var clustering = Clusterer.Cluster(AccountLinkGraph.Build(unverified), Enumerable.Repeat(45.0, 40).ToArray());
+
+        var cluster = Assert.Single(clustering.Clusters);
+        Assert.True(cluster.IsCampaign);
+        Assert.Equal(LinkType.Payment, cluster.DominantLinkTypes[0].Type);
+    }
+
+    [Fact]
+    public void Cluster_RiskIsMeanOfRiskierHalf_AndFeedsScorer()
+    {
+        var accounts = new SyntheticAccounts(13);
+        accounts.Add("ring", 4, (_, f) => f with { PaymentFingerprint = "card-ring" });
+
+        var cluster = Assert.Single(Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), [10.0, 20, 60, 80]).Clusters);
+
+        Assert.Equal(70, cluster.Risk);
+        Assert.Equal(new ClusterContext(0, 4, 70, cluster.Description), cluster.ToContext());
+    }
+}

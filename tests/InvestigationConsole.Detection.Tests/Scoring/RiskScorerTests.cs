@@ -1,0 +1,109 @@
+using InvestigationConsole.Detection.Scoring;
+
+namespace InvestigationConsole.Detection.Tests.Scoring;
+
+public class RiskScorerTests
+{
+    private static readonly PopulationBaseline Baseline = new(
+        [new ModelRelease(Archetypes.NewModel, Archetypes.Start)],
+        new Dictionary<string, double> { [Archetypes.NewModel] = 0.05 });
+
+    private readonly RiskScorer _scorer = new(baseline: Baseline);
+
+    public static TheoryData<string> LookAlikes => ["eval", "agent-product", "enterprise-batch", "dev"];
+
+    private static AccountProfile Named(string name) => name switch
+    {
+        "eval" => Archetypes.EvalRunner(),
+        "agent-product" => Archetypes.CodingAgentProduct(),
+        "enterprise-batch" => Archetypes.EnterpriseBatch(),
+        _ => Archetypes.Developer(),
+    };
+
+    [Theory]
+    [MemberData(nameof(LookAlikes))]
+    public void Score_LegitimateLookAlike_IsNotFlagged(string name)
+    {
+        var risk = _scorer.Score(Named(name));
+
+        Assert.False(risk.Flagged, string.Join("\n", risk.Explanation));
+        Assert.True(risk.Score < ScoringSettings.Default.FlagThreshold, $"{name}: {risk.Score}");
+    }
+
+    [Fact]
+    public void Score_EvalRunner_StrikingContentAndBehaviourWithoutIdentity_IsNotCorroboratedEnough()
+    {
+        var risk = _scorer.Score(Archetypes.EvalRunner());
+
+        Assert.Contains(SignalFamily.Content, risk.CorroboratingFamilies);
+        Assert.DoesNotContain(SignalFamily.Identity, risk.CorroboratingFamilies);
+        Assert.False(risk.Flagged);
+    }
+
+    [Fact]
+    public void Score_ReasoningHarvester_IsFlaggedWithThreeFamilies()
+    {
+        var risk = _scorer.Score(Archetypes.ReasoningHarvester());
+
+        Assert.True(risk.Flagged, $"{risk.Score}: {string.Join("\n", risk.Explanation)}");
+        Assert.Equal([SignalFamily.Content, SignalFamily.Behaviour, SignalFamily.Identity], risk.CorroboratingFamilies);
+        Assert.Equal("chain-of-thought", risk.Signals[0].Name);
+    }
+
+    [Fact]
+    public void Score_Explanation_OrdersContributionsStrongestFirst()
+    {
+        var risk = _scorer.Score(Archetypes.ReasoningHarvester());
+
+        var contributions = risk.Signals.Select(s => s.Contribution).ToArray();
+        Assert.Equal(contributions.OrderByDescending(c => c), contributions);
+        Assert.All(risk.Explanation, line => Assert.Matches(@"^[a-z-]+ \+\d+\.\d: ", line));
+    }
+
+    [Fact]
+    public void Score_HoneypotHitAlone_IsHighButNeedsOneMoreFamily()
+    {
+        var alone = _scorer.Score(Archetypes.Developer() with { HoneypotHits = 2 });
+        var withIdentity = _scorer.Score(Archetypes.HydraMember() with { HoneypotHits = 2, TraitCounts = new(), ToolUseRequests = 0, TemplateConcentration = 0 });
+
+        Assert.False(alone.Flagged);
+        Assert.True(alone.Score >= 45);
+        Assert.True(withIdentity.Flagged, string.Join("\n", withIdentity.Explanation));
+    }
+
+    [Fact]
+    public void ApplyClusterContext_RiskyCluster_RaisesMemberToFlag()
+    {
+        var member = _scorer.Score(Archetypes.HydraMember() with { TraitCounts = new(), TemplateConcentration = 0.2 });
+
+        var raised = _scorer.ApplyClusterContext(member, new ClusterContext(7, 400, 70, "Payment ×380"));
+
+        Assert.False(member.Flagged, $"{member.Score}");
+        Assert.True(raised.Flagged, $"{raised.Score}: {string.Join("\n", raised.Explanation)}");
+        Assert.Contains(SignalFamily.Coordination, raised.CorroboratingFamilies);
+        Assert.Contains(raised.Signals, s => s.Name == RiskScorer.CoordinationSignalName && s.Evidence.StartsWith("member of cluster 7 (400 accounts, risk 70)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ApplyClusterContext_BenignCluster_AddsNothing()
+    {
+        var batch = _scorer.Score(Archetypes.EnterpriseBatch());
+
+        var inOrg = _scorer.ApplyClusterContext(batch, new ClusterContext(3, 40, 18, "Payment ×39"));
+
+        Assert.Equal(batch.Score, inOrg.Score);
+        Assert.False(inOrg.Flagged);
+    }
+
+    [Fact]
+    public void ApplyClusterContext_AppliedTwice_ReplacesEarlierContext()
+    {
+        var member = _scorer.Score(Archetypes.HydraMember());
+
+        var once = _scorer.ApplyClusterContext(member, new ClusterContext(1, 10, 80, "x"));
+        var twice = _scorer.ApplyClusterContext(once, new ClusterContext(1, 10, 80, "x"));
+
+        Assert.Equal(once.Score, twice.Score);
+        Assert.Single(twice.Signals, s => s.Name == RiskScorer.CoordinationSignalName);
+    }
+}
