@@ -1,8 +1,10 @@
 using System.Reflection;
+using InvestigationConsole.Application.Ingestion;
 using InvestigationConsole.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace InvestigationConsole.Cli;
 
@@ -21,7 +23,11 @@ internal static class CliHost
             Args = [],
         });
         builder.Logging.ClearProviders();
+        // Diagnostics go to stderr, warnings and worse only: stdout is the command's output (ingest --json is parsed by scripts).
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(IngestionRunner).FullName, LogLevel.None); // ingest prints each file's outcome itself
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddInfrastructure();
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync(cancellationToken);

@@ -8,6 +8,8 @@ internal static class ConsoleCommands
     public static RootCommand Build() => new("InvestigationConsole command line: the console's use cases, headless. " +
                                               "Uses the same configuration and database as the web app.")
     {
+        IngestCommand.Build(),
+        GenerateCommand.Build(),
         UsersCommand.Build(),
     };
 }

@@ -7,7 +7,27 @@ internal sealed class CliProcess : IDisposable
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ic-cli-tests", Guid.NewGuid().ToString("n"));
 
+    /// <summary>Extra environment variables for every run, e.g. <c>Ingest__BatchSize</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string? standardInput, params string[] args)
+    {
+        using var process = Start(args);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteLineAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the CLI without waiting for it; the caller drains its output, waits for it or kills it.</summary>
+    public Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,18 +46,12 @@ internal sealed class CliProcess : IDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        if (standardInput is not null)
+        foreach (var (name, value) in Settings)
         {
-            await process.StandardInput.WriteLineAsync(standardInput);
+            start.Environment[name] = value;
         }
 
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose()

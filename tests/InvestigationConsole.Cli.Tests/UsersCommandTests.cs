@@ -5,15 +5,6 @@ public sealed class UsersCommandTests : IDisposable
     private readonly CliProcess _cli = new();
 
     [Fact]
-    public async Task Help_AtRoot_ListsUsersCommand()
-    {
-        var (exit, output, _) = await _cli.RunAsync(null, "--help");
-
-        Assert.Equal(0, exit);
-        Assert.Contains("users", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task UsersAdd_WithoutPassword_PrintsGeneratedPasswordOnceAndLists()
     {
         var (exit, output, error) = await _cli.RunAsync(null, "users", "add", "root@corp.example", "--role", "admin");

@@ -26,7 +26,7 @@ public static class ScenarioNames
     /// <summary>≈ 5,000 accounts, ≈ 300k requests over 21 days: the console's demo.</summary>
     public const string Demo = "demo";
 
-    /// <summary>The public case: ≈ 16M attack requests from ≈ 24,000 accounts among ≥ 200,000 benign accounts over 6 weeks.</summary>
+    /// <summary>The public case: ≈ 16M requests over 6 weeks, ≈ 9M of them from ≈ 24,000 attack accounts hidden among ≥ 200,000 benign accounts.</summary>
     public const string Seed = "seed";
 
     /// <summary>≈ 700 accounts over 7 days with every benign kind and campaign: fast enough for tests.</summary>

@@ -99,6 +99,7 @@ internal static class ScenarioCatalog
         RegistryUpdates = 16,
     };
 
+    // ≈ 16M requests in total, as the issues define the public case: ≈ 9.4M from the campaigns, ≈ 6.6M benign.
     private static readonly ScenarioPlan Seed = new()
     {
         Name = ScenarioNames.Seed,
@@ -107,18 +108,18 @@ internal static class ScenarioCatalog
         Developers = 30_000,
         CodingAgentProducts = 12,
         AccountsPerProduct = 6,
-        ProductDailyExchanges = 3_000,
+        ProductDailyExchanges = 1_500,
         Enterprises = 20,
         AccountsPerEnterprise = 150,
-        EnterpriseDailyBatch = 1_500,
+        EnterpriseDailyBatch = 700,
         EvalRunners = 1_000,
         Universities = 4,
         StudentsPerUniversity = 3_000,
         PowerUsers = 2_000,
-        HumanActivity = 0.5,
+        HumanActivity = 0.2,
         ReasoningHarvest = new(600, 150_000),
-        AgenticHarvest = new(3_400, 3_400_000),
-        HydraNetwork = new(20_000, 12_500_000),
+        AgenticHarvest = new(3_400, 2_000_000),
+        HydraNetwork = new(20_000, 7_500_000),
         LateSignups = 12,
         RegistryUpdates = 120,
     };

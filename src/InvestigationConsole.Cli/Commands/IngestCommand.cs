@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Cli.Ingestion;
+using InvestigationConsole.Cli.Rendering;
+using InvestigationConsole.Domain.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace InvestigationConsole.Cli.Commands;
+
+/// <summary>
+/// Ingests export files in the foreground through the same ledger and runner as the drop folder: each file is
+/// registered (source "cli") and run at once. Ctrl+C stops at the last committed batch; the same command resumes there.
+/// </summary>
+internal static class IngestCommand
+{
+    public const int CancelledExitCode = 130;
+
+    public static Command Build()
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Export files, or folders whose accounts*/requests* files are ingested (accounts first, then by name).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "No progress display: print one JSON document with each file's outcome and the totals." };
+        var command = new Command("ingest", "Ingest gateway export files (.jsonl, .jsonl.gz) into the console's database.") { paths, json };
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            (services, ct) => RunAsync(services, parse.GetValue(paths)!, parse.GetValue(json), ct), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, string[] paths, bool json, CancellationToken cancellationToken)
+    {
+        var selection = ExportSelection.Resolve(paths);
+        var outcomes = selection.Problems.Select(p => IngestOutcome.Refused(p.Name, p.Message)).ToList();
+        var ledger = services.GetRequiredService<IngestLedger>();
+        var runner = services.GetRequiredService<IngestionRunner>();
+        try
+        {
+            if (json)
+            {
+                foreach (var file in selection.Files)
+                {
+                    outcomes.Add(await IngestAsync(ledger, runner, file, progress: null, cancellationToken));
+                }
+            }
+            else
+            {
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ThroughputColumn())
+                    .StartAsync(async context =>
+                    {
+                        foreach (var file in selection.Files)
+                        {
+                            var task = context.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: 1);
+                            outcomes.Add(await IngestAsync(ledger, runner, file, new TaskProgress(task), cancellationToken));
+                            task.Value = task.MaxValue;
+                            task.StopTask();
+                        }
+                    });
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(
+                "Cancelled. Every committed batch is kept with its checkpoint; run the same command again to resume where it stopped.");
+            return CancelledExitCode;
+        }
+
+        if (json)
+        {
+            Console.WriteLine(IngestReport.Of(outcomes).ToJson());
+        }
+        else
+        {
+            AnsiConsole.Write(SummaryTable(outcomes));
+        }
+
+        foreach (var outcome in outcomes.Where(o => o.Error is not null))
+        {
+            await Console.Error.WriteLineAsync(outcome.Error);
+        }
+
+        return outcomes.All(o => o.Processed) ? 0 : 1;
+    }
+
+    private static async Task<IngestOutcome> IngestAsync(
+        IngestLedger ledger, IngestionRunner runner, string path, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        IngestFile file;
+        bool known;
+        try
+        {
+            (file, known) = await ledger.RegisterAsync(path, "cli", cancellationToken);
+        }
+        catch (IngestInputException ex)
+        {
+            return IngestOutcome.Refused(path, ex.Message);
+        }
+
+        // The same bytes ingested before change nothing; a file that was stopped part-way resumes from its checkpoint.
+        if (known && file.Status == IngestStatus.Completed)
+        {
+            return IngestOutcome.Of(IngestFileSummary.Of(file, alreadyIngested: true)) with { Name = Path.GetFileName(path) };
+        }
+
+        return IngestOutcome.Of(await runner.RunAsync(file.Id, progress, cancellationToken));
+    }
+
+    private static Table SummaryTable(IReadOnlyList<IngestOutcome> outcomes)
+    {
+        static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+        var table = new Table().AddColumns("File", "Stream", "Status", "Accepted", "Duplicates", "Rejected");
+        foreach (var column in table.Columns.Skip(3))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var o in outcomes)
+        {
+            var status = o.Processed ? o.Status : $"[red]{o.Status}[/]";
+            table.AddRow(Markup.Escape(o.Name), o.Stream ?? "-", status, Count(o.Accepted), Count(o.Duplicates), Count(o.Rejected));
+        }
+
+        foreach (var (stream, totals) in IngestReport.Of(outcomes).Totals)
+        {
+            table.AddRow($"[bold]total[/]", stream, "", $"[bold]{Count(totals.Accepted)}[/]", $"[bold]{Count(totals.Duplicates)}[/]", $"[bold]{Count(totals.Rejected)}[/]");
+        }
+
+        return table;
+    }
+
+    /// <summary>Moves a file's progress bar; the runner reports after every committed batch.</summary>
+    private sealed class TaskProgress(ProgressTask task) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            task.Value = value.Fraction;
+            task.Tag = new Throughput(value.LinesRead, value.LinesPerSecond, value.Remaining);
+        }
+    }
+}

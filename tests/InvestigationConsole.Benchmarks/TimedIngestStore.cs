@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using InvestigationConsole.Application.Ingestion;
+
+namespace InvestigationConsole.Benchmarks;
+
+/// <summary>The real ingest store, timed: where the writing thread waits on SQLite.</summary>
+internal sealed class TimedIngestStore(IIngestStore inner, TimedIngestStore.Clock clock) : IIngestStore
+{
+    public async Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var snapshot = await inner.LoadSnapshotAsync(cancellationToken);
+        clock.Snapshot += Stopwatch.GetElapsedTime(start);
+        return snapshot;
+    }
+
+    public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var found = await inner.FindRequestsAsync(keys, cancellationToken);
+        clock.Lookups += Stopwatch.GetElapsedTime(start);
+        return found;
+    }
+
+    public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await inner.CommitAsync(batch, cancellationToken);
+        clock.Commits += Stopwatch.GetElapsedTime(start);
+        clock.Batches++;
+    }
+
+    public sealed class Clock
+    {
+        public TimeSpan Snapshot { get; set; }
+        public TimeSpan Lookups { get; set; }
+        public TimeSpan Commits { get; set; }
+        public int Batches { get; set; }
+    }
+}
