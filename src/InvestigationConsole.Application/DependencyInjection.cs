@@ -1,4 +1,5 @@
 using InvestigationConsole.Application.Audit;
+using InvestigationConsole.Application.Ingestion.Queries;
 using InvestigationConsole.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ public static class DependencyInjection
     {
         services.AddScoped<UserAdministration>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IngestHistory>();
+        services.AddSingleton<QuarantineReview>();
         return services;
     }
 }

@@ -5,4 +5,5 @@ public static class AuditActions
 {
     public const string UserCreated = "user.created";
     public const string UserLockedOut = "user.locked-out";
+    public const string IngestUploaded = "ingest.uploaded";
 }

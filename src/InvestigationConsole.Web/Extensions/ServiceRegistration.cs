@@ -1,6 +1,7 @@
 using Hangfire;
 using InvestigationConsole.Infrastructure.Identity;
 using InvestigationConsole.Infrastructure.Jobs;
+using InvestigationConsole.Web.Components.Pages.Ingestion;
 using InvestigationConsole.Web.Health;
 using InvestigationConsole.Web.Navigation;
 using InvestigationConsole.Web.Security;
@@ -58,6 +59,7 @@ public static class ServiceRegistration
             config.SnackbarConfiguration.ShowCloseIcon = true;
         });
         builder.Services.AddSingleton<NavigationCatalog>();
+        builder.Services.AddSingleton<UploadIntake>();
         builder.Services.AddHttpContextAccessor();
         return builder;
     }

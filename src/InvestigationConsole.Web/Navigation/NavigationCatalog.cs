@@ -19,6 +19,7 @@ public sealed class NavigationCatalog(IAuthorizationService authorization)
         new("Home", "/", Icons.Material.Filled.Dashboard, "Overview", "Your starting point.", null),
         new("Audit log", "/audit", Icons.Material.Filled.History, "Compliance", "Every audited action: who did what, when.", Policies.ReviewAudit),
         new("Users", "/admin/users", Icons.Material.Filled.People, "Administration", "Console users, their roles and lock-outs.", Policies.Administer),
+        new("Ingestion", "/ingestion", Icons.Material.Filled.CloudUpload, "Administration", "Upload gateway exports, follow ingest jobs, inspect rejected lines.", Policies.Administer),
         new("Background jobs", "/jobs", Icons.Material.Filled.Schedule, "Administration", "Hangfire dashboard: queues, running and failed jobs.", Policies.Administer, External: true),
     ];
 

@@ -16,7 +16,7 @@ public sealed class RoleNavigationTests(ConsoleApp app)
         { DemoUser.Investigator, "Investigator", ["nav-"] },
         { DemoUser.Manager, "Manager", ["nav-"] },
         { DemoUser.Compliance, "Compliance", ["nav-", "nav-audit"] },
-        { DemoUser.Admin, "Admin", ["nav-", "nav-audit", "nav-admin-users", "nav-jobs"] },
+        { DemoUser.Admin, "Admin", ["nav-", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs"] },
     };
 
     [Theory]

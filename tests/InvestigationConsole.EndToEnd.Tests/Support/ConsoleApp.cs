@@ -1,8 +1,13 @@
+using InvestigationConsole.Application.Common;
+using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Application.Ingestion.Contract;
 using InvestigationConsole.Application.Users;
+using InvestigationConsole.Domain.Ingestion;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -129,6 +134,38 @@ public sealed class ConsoleApp : IAsyncLifetime
         var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(email, role, password, actor: "e2e-tests");
         Assert.True(outcome.Succeeded, $"Could not create {email}: {string.Join("; ", outcome.Errors)}");
         return email;
+    }
+
+    /// <summary>
+    /// Waits until every export file in the drop folder has been ingested (the demo scenario among them), so that a
+    /// test reading ingest results sees lists that no longer move under its clicks.
+    /// </summary>
+    public async Task WaitForIngestIdleAsync(TimeSpan timeout)
+    {
+        var folders = Services.GetRequiredService<IngestFolders>();
+        var contexts = Services.GetRequiredService<IConsoleDbContextFactory>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var waiting = Directory.Exists(folders.DropFolder)
+                && Directory.EnumerateFiles(folders.DropFolder).Any(f => GatewayFileName.TryGetStream(Path.GetFileName(f), out _));
+            await using (var db = contexts.Create())
+            {
+                waiting |= await db.IngestFiles.AnyAsync(f => f.Status == IngestStatus.Queued || f.Status == IngestStatus.Running);
+            }
+
+            if (!waiting)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Ingestion was still busy after {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
