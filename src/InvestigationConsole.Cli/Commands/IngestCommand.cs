@@ -39,11 +39,17 @@ internal static class IngestCommand
         var runner = services.GetRequiredService<IngestionRunner>();
         try
         {
-            if (json)
+            if (json || !AnsiConsole.Profile.Capabilities.Interactive)
             {
+                // Redirected output gets no live bars (they would print as stray lines): each file's outcome as it completes.
                 foreach (var file in selection.Files)
                 {
-                    outcomes.Add(await IngestAsync(ledger, runner, file, progress: null, cancellationToken));
+                    var outcome = await IngestAsync(ledger, runner, file, progress: null, cancellationToken);
+                    outcomes.Add(outcome);
+                    if (!json)
+                    {
+                        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"{Markup.Escape(outcome.Name)}: {outcome.Status}, {outcome.Accepted:N0} accepted");
+                    }
                 }
             }
             else
@@ -67,6 +73,12 @@ internal static class IngestCommand
             await Console.Error.WriteLineAsync(
                 "Cancelled. Every committed batch is kept with its checkpoint; run the same command again to resume where it stopped.");
             return CancelledExitCode;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // A file or a pipe has no width: do not squeeze the table into the 80 columns Spectre assumes then.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         }
 
         if (json)
@@ -114,6 +126,7 @@ internal static class IngestCommand
         static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
         var table = new Table().AddColumns("File", "Stream", "Status", "Accepted", "Duplicates", "Rejected");
+        table.Columns[0].NoWrap();
         foreach (var column in table.Columns.Skip(3))
         {
             column.RightAligned();
