@@ -7,10 +7,13 @@ namespace InvestigationConsole.Detection.Scoring;
 public readonly record struct AccountIdentity(
     string AccountId, AccountTier Tier, VerificationLevel Verification, string? EmailDomain, DateTimeOffset? CreatedAt, bool IsDisposableDomain, bool IsRareDomain);
 
-/// <summary>One stored request, as the streaming pass reads it.</summary>
+/// <summary>
+/// One stored request, as the streaming pass reads it. <see cref="UserAgent"/> and <see cref="Endpoint"/> feed the
+/// API-behaviour fingerprint used for linking; they may be null when the gateway did not log them.
+/// </summary>
 public readonly record struct RequestObservation(
     DateTimeOffset Timestamp, long InputTokens, long OutputTokens, PromptTraits Traits, TemplateSketch Sketch, int ToolCount,
-    string Ip, string IpPrefix, string Model, bool HoneypotHit, bool HasPrompt = true);
+    string Ip, string IpPrefix, string Model, bool HoneypotHit, bool HasPrompt = true, string? UserAgent = null, string? Endpoint = null);
 
 /// <summary>
 /// Builds <see cref="AccountProfile"/>s in one streaming pass over requests ordered by (account, time):

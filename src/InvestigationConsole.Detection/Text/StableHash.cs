@@ -18,4 +18,17 @@ internal static class StableHash
         h *= 0xC4CE_B9FE_1A85_EC53;
         return h ^ (h >> 33);
     }
+
+    /// <summary>FNV-1a over the UTF-16 code units, then <see cref="Mix"/>: stable across processes.</summary>
+    public static ulong Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var h = FnvOffset;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+
+        return Mix(h);
+    }
 }

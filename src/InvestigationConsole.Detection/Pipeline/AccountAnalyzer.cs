@@ -1,0 +1,128 @@
+using System.Globalization;
+using InvestigationConsole.Detection.Features;
+using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Detection.Linking;
+using InvestigationConsole.Detection.Scoring;
+using InvestigationConsole.Detection.Text;
+
+namespace InvestigationConsole.Detection.Pipeline;
+
+/// <summary>An account's profile (for scoring) and link facts (for clustering), from one pass over its requests.</summary>
+public sealed record AccountAnalysis(AccountProfile Profile, AccountLinkFacts LinkFacts);
+
+/// <summary>
+/// One streaming pass per account over its requests in time order: <see cref="Begin"/>, <see cref="Add"/> each
+/// request, <see cref="End"/>. Reuses its state between accounts; use one analyzer per thread.
+/// </summary>
+public sealed class AccountAnalyzer
+{
+    private const int MaxAddresses = 256;
+
+    private readonly IReadOnlyList<ModelRelease> _releases;
+    private readonly DetectionSettings _settings;
+    private readonly AccountProfileBuilder _profile;
+    private readonly Dictionary<string, int> _ips = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> _clients = [];
+    private readonly Dictionary<ulong, int> _bandKeys = [];
+    private readonly HashSet<ulong> _activity = [];
+    private readonly Dictionary<string, DateTimeOffset> _firstUse = new(StringComparer.Ordinal);
+    private int _index;
+    private AccountRegistryFacts? _facts;
+
+    public AccountAnalyzer(IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
+    {
+        _releases = releases ?? throw new ArgumentNullException(nameof(releases));
+        _settings = settings ?? DetectionSettings.Default;
+        _profile = new AccountProfileBuilder(releases, _settings.Scoring);
+    }
+
+    /// <param name="index">The account's dense index 0..n-1 in this run.</param>
+    public void Begin(int index, AccountRegistryFacts facts)
+    {
+        _index = index;
+        _facts = facts ?? throw new ArgumentNullException(nameof(facts));
+        _profile.Begin(facts.Identity);
+        _ips.Clear();
+        _prefixes.Clear();
+        _clients.Clear();
+        _bandKeys.Clear();
+        _activity.Clear();
+        _firstUse.Clear();
+    }
+
+    public void Add(in RequestObservation request)
+    {
+        _profile.Add(request);
+        if (_ips.Count < MaxAddresses || _ips.ContainsKey(request.Ip))
+        {
+            _ips[request.Ip] = _ips.GetValueOrDefault(request.Ip) + 1;
+        }
+
+        if (_prefixes.Count < MaxAddresses)
+        {
+            _prefixes.Add(request.IpPrefix);
+        }
+
+        var client = StableHash.Of(request.UserAgent ?? "") ^ StableHash.Mix(StableHash.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
+        _clients[client] = _clients.GetValueOrDefault(client) + 1;
+        if (!_firstUse.ContainsKey(request.Model))
+        {
+            _firstUse[request.Model] = request.Timestamp;
+        }
+
+        if (request.HasPrompt && !request.Sketch.IsEmpty)
+        {
+            for (var band = 0; band < MinHash.Bands; band++)
+            {
+                var key = TemplateConcentration.BandKey(band, request.Sketch.Band(band));
+                _bandKeys[key] = _bandKeys.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var bucket = request.Timestamp.UtcTicks / _settings.SynchronyBucket.Ticks;
+        var action = StableHash.Of(request.Model) ^ StableHash.Mix((ulong)(uint)request.Traits);
+        _activity.Add(SynchronyKeys.Of(bucket, action));
+    }
+
+    public AccountAnalysis End()
+    {
+        var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
+        var profile = _profile.Build();
+        var links = new AccountLinkFacts
+        {
+            Account = _index,
+            AccountId = facts.Identity.AccountId,
+            OrgId = facts.OrgId,
+            EmailDomain = facts.Identity.EmailDomain,
+            PaymentFingerprint = facts.PaymentFingerprint,
+            SignupIp = facts.SignupIp,
+            SignupPrefix = facts.SignupPrefix,
+            StrongIdentity = facts.StrongIdentity,
+            CreatedAt = facts.Identity.CreatedAt,
+            ApiBehaviourFingerprint = _clients.Count == 0 ? null : _clients.MaxBy(pair => pair.Value).Key.ToString("x16", CultureInfo.InvariantCulture),
+            PivotAt = PivotAt(profile),
+            Ips = _ips.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key).ToArray(),
+            Prefixes = _prefixes.Order(StringComparer.Ordinal).ToArray(),
+            TemplateKeys = _bandKeys.Where(pair => pair.Value >= _settings.TemplateKeyMinPrompts)
+                .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key)
+                .Take(_settings.TemplateKeysPerAccount).Select(pair => pair.Key).ToArray(),
+            ActivityKeys = SynchronyKeys.BottomK(_activity, _settings.SynchronySample),
+        };
+        return new AccountAnalysis(profile, links);
+    }
+
+    /// <summary>The first use of a new model that took most of the account's traffic in the 24 h after its release.</summary>
+    private DateTimeOffset? PivotAt(AccountProfile profile)
+    {
+        foreach (var window in profile.ReleaseWindows)
+        {
+            if (window.AllRequests >= _settings.Scoring.PivotMinRequests && window.Share >= 0.5 && _firstUse.TryGetValue(window.Model, out var at))
+            {
+                return at;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+using InvestigationConsole.Detection.Linking;
+using InvestigationConsole.Detection.Scoring;
+
+namespace InvestigationConsole.Detection.Pipeline;
+
+/// <summary>
+/// The result of one detection run, by dense account index: each account's final risk (with cluster context),
+/// the clusters, the link graph behind them and the population baseline the signals were judged against.
+/// </summary>
+public sealed record DetectionResult(
+    IReadOnlyList<AccountRisk> Risks,
+    IReadOnlyList<AccountRisk> RisksBeforeContext,
+    Clustering Clustering,
+    AccountLinkGraph Graph,
+    PopulationBaseline Baseline);
+
+/// <summary>
+/// The whole-population stage of detection, after every account has been analysed: baseline, per-account
+/// scores, links, clusters, and cluster context folded back into member scores. Pure and deterministic.
+/// </summary>
+public static class DetectionEngine
+{
+    public static DetectionResult Run(IReadOnlyList<AccountAnalysis> analyses, IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
+        ArgumentNullException.ThrowIfNull(releases);
+        settings ??= DetectionSettings.Default;
+        var profiles = analyses.Select(analysis => analysis.Profile).ToArray();
+        var baseline = PopulationBaseline.From(profiles, releases, settings.Scoring.PivotMinRequests);
+        var scorer = new RiskScorer(settings.Scoring, baseline);
+        var individual = new AccountRisk[profiles.Length];
+        Parallel.For(0, profiles.Length, i => individual[i] = scorer.Score(profiles[i]));
+
+        var graph = AccountLinkGraph.Build(analyses.Select(analysis => analysis.LinkFacts).ToArray(), settings.Linking);
+        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering);
+        var final = new AccountRisk[individual.Length];
+        Parallel.For(0, individual.Length, i =>
+        {
+            var cluster = clustering.ClusterOfAccount[i];
+            final[i] = cluster < 0 ? individual[i] : scorer.ApplyClusterContext(individual[i], clustering.Clusters[cluster].ToContext());
+        });
+
+        return new DetectionResult(final, individual, clustering, graph, baseline);
+    }
+}
