@@ -2,6 +2,7 @@ using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
 using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Domain.Traffic;
+using InvestigationConsole.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestigationConsole.Application.Common;
@@ -26,6 +27,10 @@ public interface IConsoleDbContext : IAsyncDisposable, IDisposable
     DbSet<IngestFile> IngestFiles { get; }
 
     DbSet<QuarantinedLine> QuarantinedLines { get; }
+
+    DbSet<AccountReview> AccountReviews { get; }
+
+    DbSet<SavedQueueView> SavedQueueViews { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -6,4 +6,10 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string UserLockedOut = "user.locked-out";
     public const string IngestUploaded = "ingest.uploaded";
+
+    // Triage: every change of who holds an account, and every dismissal.
+    public const string AccountClaimed = "account.claimed";
+    public const string AccountReleased = "account.released";
+    public const string AccountAssigned = "account.assigned";
+    public const string AccountDismissed = "account.dismissed";
 }

@@ -3,6 +3,7 @@ using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
 using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Domain.Traffic;
+using InvestigationConsole.Domain.Triage;
 using InvestigationConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,10 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     public DbSet<IngestFile> IngestFiles => Set<IngestFile>();
 
     public DbSet<QuarantinedLine> QuarantinedLines => Set<QuarantinedLine>();
+
+    public DbSet<AccountReview> AccountReviews => Set<AccountReview>();
+
+    public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
