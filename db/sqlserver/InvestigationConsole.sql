@@ -516,3 +516,230 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [AccountAnalyses] (
+        [AccountKey] int NOT NULL,
+        [Stamp] bigint NOT NULL,
+        [Basis] bigint NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_AccountAnalyses] PRIMARY KEY ([AccountKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [AccountRiskScores] (
+        [AccountKey] int NOT NULL,
+        [Score] float NOT NULL,
+        [Flagged] bit NOT NULL,
+        [ScoreBeforeCluster] float NOT NULL,
+        [ClusterId] nvarchar(80) NULL,
+        [TopSignals] nvarchar(400) NOT NULL,
+        [SignalsJson] nvarchar(max) NOT NULL,
+        [CorroboratingFamilies] nvarchar(100) NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        [RunId] bigint NOT NULL,
+        [FirstFlaggedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_AccountRiskScores] PRIMARY KEY ([AccountKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [AccountScoreChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AccountKey] int NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Score] float NOT NULL,
+        [Flagged] bit NOT NULL,
+        [RunId] bigint NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_AccountScoreChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [ClusterLinks] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AccountKey] int NOT NULL,
+        [OtherAccountKey] int NOT NULL,
+        [Weight] float NOT NULL,
+        [IsStrong] bit NOT NULL,
+        [EvidenceJson] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_ClusterLinks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [ClusterMembers] (
+        [AccountKey] int NOT NULL,
+        [ClusterId] nvarchar(80) NOT NULL,
+        CONSTRAINT [PK_ClusterMembers] PRIMARY KEY ([AccountKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [Clusters] (
+        [Id] nvarchar(80) NOT NULL,
+        [Risk] float NOT NULL,
+        [Size] int NOT NULL,
+        [IsCampaign] bit NOT NULL,
+        [DominantLinkTypes] nvarchar(400) NOT NULL,
+        [SharedAttributesJson] nvarchar(4000) NOT NULL,
+        [Description] nvarchar(1000) NOT NULL,
+        [FirstActivityAt] datetimeoffset NULL,
+        [LastActivityAt] datetimeoffset NULL,
+        [RunId] bigint NOT NULL,
+        CONSTRAINT [PK_Clusters] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [DetectionRuns] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] int NOT NULL,
+        [Trigger] nvarchar(128) NOT NULL,
+        [Status] int NOT NULL,
+        [QueuedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [FinishedAt] datetimeoffset NULL,
+        [AccountsTotal] int NOT NULL,
+        [AccountsAnalysed] int NOT NULL,
+        [AccountsFlagged] int NOT NULL,
+        [Clusters] int NOT NULL,
+        [CampaignClusters] int NOT NULL,
+        [ScoreChanges] int NOT NULL,
+        [RequestsRead] bigint NOT NULL,
+        [Error] nvarchar(4000) NULL,
+        [PhaseTimingsJson] nvarchar(1000) NULL,
+        [SettingsVersionId] bigint NULL,
+        CONSTRAINT [PK_DetectionRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE TABLE [DetectionSettingsVersions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Json] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        CONSTRAINT [PK_DetectionSettingsVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_AccountRiskScores_ClusterId] ON [AccountRiskScores] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_AccountRiskScores_Flagged_Score] ON [AccountRiskScores] ([Flagged], [Score] DESC);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_AccountScoreChanges_AccountKey_At] ON [AccountScoreChanges] ([AccountKey], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_AccountScoreChanges_RunId] ON [AccountScoreChanges] ([RunId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_ClusterLinks_AccountKey_Weight] ON [ClusterLinks] ([AccountKey], [Weight]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_ClusterLinks_OtherAccountKey_Weight] ON [ClusterLinks] ([OtherAccountKey], [Weight]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_ClusterMembers_ClusterId] ON [ClusterMembers] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_Clusters_IsCampaign_Risk] ON [Clusters] ([IsCampaign], [Risk] DESC);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    CREATE INDEX [IX_DetectionRuns_Status] ON [DetectionRuns] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022059_Detection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129022059_Detection', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -145,6 +145,104 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.Cluster", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DominantLinkTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset?>("FirstActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsCampaign")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Risk")
+                        .HasColumnType("float");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SharedAttributesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCampaign", "Risk")
+                        .IsDescending(false, true);
+
+                    b.ToTable("Clusters", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.ClusterLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsStrong")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("OtherAccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountKey", "Weight");
+
+                    b.HasIndex("OtherAccountKey", "Weight");
+
+                    b.ToTable("ClusterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.ClusterMember", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClusterId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("ClusterMembers", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Domain.Ingestion.IngestFile", b =>
                 {
                     b.Property<long>("Id")
@@ -261,6 +359,211 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("QuarantinedLines", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountAnalysisSnapshot", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountKey");
+
+                    b.ToTable("AccountAnalyses", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountRiskScore", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CorroboratingFamilies")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("FirstFlaggedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ScoreBeforeCluster")
+                        .HasColumnType("float");
+
+                    b.Property<string>("SignalsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TopSignals")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Flagged", "Score")
+                        .IsDescending(false, true);
+
+                    b.ToTable("AccountRiskScores", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("AccountKey", "At");
+
+                    b.ToTable("AccountScoreChanges", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.DetectionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountsAnalysed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AccountsFlagged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AccountsTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CampaignClusters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clusters")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PhaseTimingsJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("RequestsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ScoreChanges")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SettingsVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("DetectionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.DetectionSettingsVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DetectionSettingsVersions", (string)null);
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.AccountActivityHour", b =>

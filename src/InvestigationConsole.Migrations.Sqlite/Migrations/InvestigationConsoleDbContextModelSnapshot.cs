@@ -137,6 +137,102 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.Cluster", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DominantLinkTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCampaign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Risk")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SharedAttributesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCampaign", "Risk")
+                        .IsDescending(false, true);
+
+                    b.ToTable("Clusters", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.ClusterLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsStrong")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherAccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountKey", "Weight");
+
+                    b.HasIndex("OtherAccountKey", "Weight");
+
+                    b.ToTable("ClusterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Clusters.ClusterMember", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClusterId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("ClusterMembers", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Domain.Ingestion.IngestFile", b =>
                 {
                     b.Property<long>("Id")
@@ -249,6 +345,205 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QuarantinedLines", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountAnalysisSnapshot", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountKey");
+
+                    b.ToTable("AccountAnalyses", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountRiskScore", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClusterId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorroboratingFamilies")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ScoreBeforeCluster")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SignalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopSignals")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Flagged", "Score")
+                        .IsDescending(false, true);
+
+                    b.ToTable("AccountRiskScores", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountScoreChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("AccountKey", "At");
+
+                    b.ToTable("AccountScoreChanges", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.DetectionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsAnalysed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignClusters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clusters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseTimingsJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettingsVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("DetectionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.DetectionSettingsVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DetectionSettingsVersions", (string)null);
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.AccountActivityHour", b =>
