@@ -1,6 +1,8 @@
 using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Domain.Traffic;
 using InvestigationConsole.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +33,22 @@ public interface IConsoleDbContext : IAsyncDisposable, IDisposable
     DbSet<AccountReview> AccountReviews { get; }
 
     DbSet<SavedQueueView> SavedQueueViews { get; }
+
+    DbSet<AccountRiskScore> AccountRiskScores { get; }
+
+    DbSet<AccountScoreChange> AccountScoreChanges { get; }
+
+    DbSet<DetectionRun> DetectionRuns { get; }
+
+    DbSet<DetectionSettingsVersion> DetectionSettingsVersions { get; }
+
+    DbSet<AccountAnalysisSnapshot> AccountAnalyses { get; }
+
+    DbSet<Cluster> Clusters { get; }
+
+    DbSet<ClusterMember> ClusterMembers { get; }
+
+    DbSet<ClusterLink> ClusterLinks { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

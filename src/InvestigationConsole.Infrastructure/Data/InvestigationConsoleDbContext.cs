@@ -1,7 +1,9 @@
 using InvestigationConsole.Application.Common;
 using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Domain.Traffic;
 using InvestigationConsole.Domain.Triage;
 using InvestigationConsole.Infrastructure.Identity;
@@ -34,6 +36,22 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     public DbSet<AccountReview> AccountReviews => Set<AccountReview>();
 
     public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
+
+    public DbSet<AccountRiskScore> AccountRiskScores => Set<AccountRiskScore>();
+
+    public DbSet<AccountScoreChange> AccountScoreChanges => Set<AccountScoreChange>();
+
+    public DbSet<DetectionRun> DetectionRuns => Set<DetectionRun>();
+
+    public DbSet<DetectionSettingsVersion> DetectionSettingsVersions => Set<DetectionSettingsVersion>();
+
+    public DbSet<AccountAnalysisSnapshot> AccountAnalyses => Set<AccountAnalysisSnapshot>();
+
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+
+    public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
+
+    public DbSet<ClusterLink> ClusterLinks => Set<ClusterLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
