@@ -16,6 +16,8 @@ public static class DependencyInjection
         services.AddSingleton<IngestHistory>();
         services.AddSingleton<QuarantineReview>();
         services.AddScoped<AccountClaims>();
+        services.AddScoped<AccountDismissals>();
+        services.AddSingleton<TriageQueue>();
         return services;
     }
 }

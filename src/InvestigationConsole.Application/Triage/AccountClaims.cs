@@ -20,7 +20,7 @@ public sealed record ClaimOutcome(string AccountId, bool Claimed, string? HeldBy
 /// if nobody else holds a live claim), so two investigators racing for one account never both win, on SQLite and
 /// SQL Server alike. Every change is audited.
 /// </summary>
-public sealed class AccountClaims(IConsoleDbContextFactory contexts, IAuditLog audit, TimeProvider clock, IOptions<TriageOptions> options)
+public sealed class AccountClaims(IConsoleDbContextFactory contexts, IAuditLog audit, TimeProvider clock, IOptions<TriageOptions> options, TriageQueue queue)
 {
     private readonly TriageOptions _options = options.Value;
 
@@ -51,6 +51,32 @@ public sealed class AccountClaims(IConsoleDbContextFactory contexts, IAuditLog a
         }
 
         return assigned;
+    }
+
+    /// <summary>
+    /// Claims the riskiest open account nobody holds. Candidates are read a page at a time and each is taken by a
+    /// conditional update, so concurrent investigators each get a different account. Null when the queue is empty.
+    /// </summary>
+    public async Task<ClaimOutcome?> ClaimNextAsync(string user, CancellationToken cancellationToken = default)
+    {
+        const int page = 16;
+        for (var round = 0; round < 8; round++)
+        {
+            // Candidates others won meanwhile drop out of the unclaimed scope, so re-reading from the top is right.
+            var candidates = await queue.NextCandidatesAsync(0, page, cancellationToken);
+            if (candidates.Count == 0)
+            {
+                return null;
+            }
+
+            var won = await ClaimFirstAsync(candidates, user, cancellationToken);
+            if (won is not null)
+            {
+                return won;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Tries candidates in order until one is won; null when every candidate was taken first.</summary>
