@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<AccountClaims>();
         services.AddScoped<AccountDismissals>();
         services.AddSingleton<TriageQueue>();
+        services.AddSingleton<SavedQueueViews>();
         return services;
     }
 }
