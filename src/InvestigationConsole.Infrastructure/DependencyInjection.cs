@@ -5,6 +5,7 @@ using InvestigationConsole.Application.Users;
 using InvestigationConsole.Infrastructure.Audit;
 using InvestigationConsole.Infrastructure.Data;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
+using InvestigationConsole.Infrastructure.Data.Scoring;
 using InvestigationConsole.Infrastructure.Identity;
 using InvestigationConsole.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<DemoUsers>();
         services.AddSingleton<DemoMode>();
         services.AddIngestion(builder.Configuration, settings);
+        services.AddDetection(settings);
 
         services.AddBackgroundJobStorage(settings);
         services.AddHealthChecks()

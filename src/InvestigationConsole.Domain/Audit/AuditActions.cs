@@ -6,4 +6,7 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string UserLockedOut = "user.locked-out";
     public const string IngestUploaded = "ingest.uploaded";
+    public const string ScoresRecomputed = "scores.recomputed";
+    public const string ScoringSettingsChanged = "scoring.settings-changed";
+    public const string RecomputeRequested = "scores.recompute-requested";
 }

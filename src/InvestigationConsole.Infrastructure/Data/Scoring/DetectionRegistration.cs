@@ -1,0 +1,18 @@
+using InvestigationConsole.Application.Scoring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestigationConsole.Infrastructure.Data.Scoring;
+
+internal static class DetectionRegistration
+{
+    public static IServiceCollection AddDetection(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton<IDetectionStore>(settings.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerDetectionStore(settings)
+            : new SqliteDetectionStore(settings));
+        services.AddSingleton<DetectionProgressBoard>();
+        services.AddScoped<DetectionSettingsCatalog>();
+        services.AddScoped<DetectionRecompute>();
+        return services;
+    }
+}
