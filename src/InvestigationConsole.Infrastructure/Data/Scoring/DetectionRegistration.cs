@@ -1,4 +1,6 @@
+using InvestigationConsole.Application.Jobs;
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
@@ -13,6 +15,10 @@ internal static class DetectionRegistration
         services.AddSingleton<DetectionProgressBoard>();
         services.AddScoped<DetectionSettingsCatalog>();
         services.AddScoped<DetectionRecompute>();
+        services.AddScoped<DetectionScheduler>();
+        services.AddScoped<DetectionJobs>();
+        services.AddScoped<IDetectionJobQueue, HangfireDetectionJobQueue>();
+        services.AddScoped<IRecoverableWork, DetectionRecovery>();
         return services;
     }
 }
