@@ -6,6 +6,7 @@ using InvestigationConsole.Application.Users;
 using InvestigationConsole.Infrastructure.Audit;
 using InvestigationConsole.Infrastructure.Data;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
+using InvestigationConsole.Infrastructure.Data.Scoring;
 using InvestigationConsole.Infrastructure.Identity;
 using InvestigationConsole.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddIngestion(builder.Configuration, settings);
         services.AddOptions<TriageOptions>().Bind(builder.Configuration.GetSection(TriageOptions.Section))
             .Validate(options => !options.Validate().Any(), "Invalid Triage settings: see TriageOptions.Validate.").ValidateOnStart();
+        services.AddDetection(settings);
 
         services.AddBackgroundJobStorage(settings);
         services.AddHealthChecks()

@@ -12,4 +12,9 @@ public static class AuditActions
     public const string AccountReleased = "account.released";
     public const string AccountAssigned = "account.assigned";
     public const string AccountDismissed = "account.dismissed";
+
+    // Detection: recomputes and every change of weights or thresholds.
+    public const string ScoresRecomputed = "scores.recomputed";
+    public const string ScoringSettingsChanged = "scoring.settings-changed";
+    public const string RecomputeRequested = "scores.recompute-requested";
 }

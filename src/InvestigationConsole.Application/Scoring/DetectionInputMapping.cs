@@ -1,0 +1,96 @@
+using System.Text;
+using InvestigationConsole.Detection.Features;
+using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Detection.Scoring;
+using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Traffic;
+
+namespace InvestigationConsole.Application.Scoring;
+
+/// <summary>
+/// What a run derives from the registry and lookups before reading any request: each account's registry facts,
+/// the inferred model releases, and the stamps that tell whether a stored analysis is still valid.
+/// </summary>
+public sealed class DetectionPopulation
+{
+    private readonly Dictionary<int, string> _values;
+
+    public DetectionPopulation(DetectionInputs inputs, DetectionSettings settings, DateTimeOffset now)
+    {
+        Accounts = inputs.Accounts;
+        _values = inputs.Lookups.ToDictionary(v => v.Id, v => v.Value);
+        var dataStart = Accounts.Where(a => a.FirstRequestAt is not null).Select(a => a.FirstRequestAt!.Value).DefaultIfEmpty(now).Min();
+        Releases = ModelReleases.Infer(
+            inputs.Lookups.Where(v => v.Kind == LookupKind.Model).Select(v => KeyValuePair.Create(v.Value, v.FirstSeenAt)), dataStart);
+        var reputation = EmailDomainReputation.FromPopulation(Accounts.Select(a => a.EmailDomain));
+        Facts = Accounts.Select(a => FactsOf(a, reputation)).ToArray();
+        Basis = (long)Hash(DetectionSettingsCatalog.ToJson(settings) + string.Join("|", Releases.Select(r => $"{r.Model}@{r.ReleasedAt.UtcTicks}")));
+    }
+
+    /// <summary>Every account, ordered by key; a run's dense index is the position here.</summary>
+    public IReadOnlyList<Account> Accounts { get; }
+
+    public IReadOnlyList<AccountRegistryFacts> Facts { get; }
+
+    public IReadOnlyList<ModelRelease> Releases { get; }
+
+    /// <summary>Identifies the settings and releases an analysis was made under; a stored analysis of another basis is stale.</summary>
+    public long Basis { get; }
+
+    /// <summary>Changes whenever the account's traffic does (ingestion maintains count, first and last request).</summary>
+    public static long StampOf(Account account) =>
+        (long)Mix(Mix((ulong)account.RequestCount) ^ (ulong)(account.FirstRequestAt?.UtcTicks ?? 0) ^ Mix((ulong)(account.LastRequestAt?.UtcTicks ?? 0) + 1));
+
+    public RequestObservation Observe(in StoredRequest row) => new(
+        row.Timestamp, row.InputTokens, row.OutputTokens, (PromptTraits)row.Traits, row.Sketch, row.ToolCount, row.Ip, row.IpPrefix,
+        _values.GetValueOrDefault(row.ModelId, "unknown"), HoneypotHit: false, row.HasPrompt,
+        row.UserAgentId is { } ua ? _values.GetValueOrDefault(ua) : null, row.EndpointId is { } ep ? _values.GetValueOrDefault(ep) : null);
+
+    /// <summary>A stored analysis placed at this run's index, with the registry facts refreshed (they may change without traffic).</summary>
+    public AccountAnalysis Refresh(AccountAnalysis stored, int index)
+    {
+        var facts = Facts[index];
+        var id = facts.Identity;
+        var profile = stored.Profile with
+        {
+            AccountId = id.AccountId, Tier = id.Tier, Verification = id.Verification, EmailDomain = id.EmailDomain,
+            IsDisposableDomain = id.IsDisposableDomain, IsRareDomain = id.IsRareDomain, CreatedAt = id.CreatedAt,
+        };
+        var links = stored.LinkFacts with
+        {
+            Account = index, AccountId = id.AccountId, OrgId = facts.OrgId, EmailDomain = id.EmailDomain, PaymentFingerprint = facts.PaymentFingerprint,
+            SignupIp = facts.SignupIp, SignupPrefix = facts.SignupPrefix, StrongIdentity = facts.StrongIdentity, CreatedAt = id.CreatedAt,
+        };
+        return new AccountAnalysis(profile, links);
+    }
+
+    private static AccountRegistryFacts FactsOf(Account a, EmailDomainReputation reputation) =>
+        new(new AccountIdentity(a.AccountId, (AccountTier)a.Tier, (VerificationLevel)a.Verification, a.EmailDomain, a.CreatedAt,
+            EmailDomainReputation.IsDisposable(a.EmailDomain), reputation.IsRare(a.EmailDomain)))
+        {
+            OrgId = a.OrgId,
+            PaymentFingerprint = a.PaymentFingerprint,
+            SignupIp = a.SignupIp,
+            SignupPrefix = a.SignupPrefix,
+        };
+
+    private static ulong Hash(string text)
+    {
+        var h = 0xCBF2_9CE4_8422_2325UL;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            h = (h ^ b) * 0x0000_0100_0000_01B3;
+        }
+
+        return Mix(h);
+    }
+
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51_AFD7_ED55_8CCD;
+        h ^= h >> 33;
+        h *= 0xC4CE_B9FE_1A85_EC53;
+        return h ^ (h >> 33);
+    }
+}

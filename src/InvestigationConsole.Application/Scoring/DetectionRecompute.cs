@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using InvestigationConsole.Application.Audit;
+using InvestigationConsole.Application.Common;
+using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Risk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace InvestigationConsole.Application.Scoring;
+
+/// <summary>What one run did, for the CLI, the audit log and the admin page.</summary>
+public sealed record DetectionRunSummary(
+    long RunId, DetectionRunKind Kind, DetectionRunStatus Status, int Accounts, int AccountsAnalysed, long RequestsRead, int Flagged,
+    int Clusters, int CampaignClusters, int ScoreChanges, IReadOnlyDictionary<string, double> PhaseSeconds, TimeSpan Duration, string? Error);
+
+/// <summary>
+/// Recomputes every account's risk and the clusters: reads the registry, streams requests in (account, time) order
+/// through <see cref="AccountAnalyzer"/> on two connections, runs <see cref="DetectionEngine"/> over the whole
+/// population and writes the results in one transaction. A full run reads every account's requests; an incremental
+/// run reads only the accounts whose traffic changed since their stored analysis and reuses the rest. One run at a
+/// time per process (jobs add a distributed lock); a run killed midway stays Running and is re-enqueued on start.
+/// </summary>
+public sealed class DetectionRecompute(
+    IConsoleDbContextFactory contexts,
+    IDetectionStore store,
+    DetectionSettingsCatalog catalog,
+    IAuditLog audit,
+    TimeProvider clock,
+    DetectionProgressBoard board,
+    ILogger<DetectionRecompute> logger)
+{
+    /// <summary>Below this many accounts to read, a second connection costs more than it saves.</summary>
+    private const int ParallelReadMinAccounts = 2000;
+
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>Records a queued run (shown on the admin page at once) and returns its id for the job.</summary>
+    public async Task<long> QueueAsync(DetectionRunKind kind, string trigger, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var run = new DetectionRun { Kind = kind, Trigger = trigger, Status = DetectionRunStatus.Queued, QueuedAt = clock.GetUtcNow() };
+        db.DetectionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    public async Task<DetectionRunSummary> RunAsync(DetectionRunKind kind, string trigger, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var id = await QueueAsync(kind, trigger, cancellationToken);
+        return await RunQueuedAsync(id, progress, cancellationToken);
+    }
+
+    /// <summary>Runs a queued (or interrupted) run; a finished one is returned as it is, so the job is safe to run twice.</summary>
+    public async Task<DetectionRunSummary> RunQueuedAsync(long runId, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
+    {
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = contexts.Create();
+            var run = await db.DetectionRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+                      ?? throw new InvalidOperationException($"No detection run with id {runId}.");
+            if (run.Status is DetectionRunStatus.Completed or DetectionRunStatus.Failed)
+            {
+                return Summarise(run);
+            }
+
+            return await RunExclusiveAsync(db, run, progress, cancellationToken);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<DetectionRunSummary> RunExclusiveAsync(IConsoleDbContext db, DetectionRun run, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lap = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            phases[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
+        void Report(DetectionPhase phase, int done, int total)
+        {
+            var report = new DetectionProgress(run.Id, run.Kind, phase, done, total, watch.Elapsed);
+            board.Report(report);
+            progress?.Report(report);
+        }
+
+        run.Status = DetectionRunStatus.Running;
+        run.StartedAt = clock.GetUtcNow();
+        run.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+        Report(DetectionPhase.Loading, 0, 0);
+        try
+        {
+            var active = await catalog.GetActiveAsync(cancellationToken);
+            var settings = active.Settings;
+            run.SettingsVersionId = active.VersionId;
+            var population = new DetectionPopulation(await store.LoadInputsAsync(cancellationToken), settings, clock.GetUtcNow());
+            var accounts = population.Accounts;
+            var analyses = new AccountAnalysis?[accounts.Count];
+            if (run.Kind == DetectionRunKind.Incremental)
+            {
+                await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
+            }
+
+            Phase("load");
+            var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
+            var requests = ReadAccounts(population, settings, toRead, analyses, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
+            Phase("read");
+
+            Report(DetectionPhase.Scoring, toRead.Length, toRead.Length);
+            var all = analyses.Select(a => a!).ToArray();
+            var result = DetectionEngine.Run(all, population.Releases, settings);
+            Phase("engine");
+
+            var previous = await db.AccountRiskScores.AsNoTracking()
+                .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt })
+                .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt), cancellationToken);
+            var now = clock.GetUtcNow();
+            var write = DetectionWriteBuilder.Build(result, population, previous, settings, run.Id, run.Trigger, now);
+            var encoded = new AccountAnalysisSnapshot[toRead.Length];
+            Parallel.For(0, toRead.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            {
+                var i = toRead[k];
+                encoded[k] = new AccountAnalysisSnapshot
+                {
+                    AccountKey = accounts[i].Key, Stamp = DetectionPopulation.StampOf(accounts[i]), Basis = population.Basis, Data = AnalysisCodec.Encode(all[i]),
+                };
+            });
+            write.Analyses.AddRange(encoded);
+            Phase("prepare");
+
+            Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
+            await store.WriteAsync(write, cancellationToken);
+            Phase("write");
+
+            run.Status = DetectionRunStatus.Completed;
+            run.FinishedAt = clock.GetUtcNow();
+            run.AccountsTotal = accounts.Count;
+            run.AccountsAnalysed = toRead.Length;
+            run.RequestsRead = requests;
+            run.AccountsFlagged = write.Scores.Count(s => s.Flagged);
+            run.Clusters = write.Clusters.Count;
+            run.CampaignClusters = write.Clusters.Count(c => c.IsCampaign);
+            run.ScoreChanges = write.Changes.Count;
+            run.PhaseTimingsJson = JsonSerializer.Serialize(phases);
+            await db.SaveChangesAsync(CancellationToken.None);
+            var summary = Summarise(run);
+            await audit.RecordAsync(ActorOf(run.Trigger), AuditActions.ScoresRecomputed, "detection-run", run.Id.ToString(CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(new
+                {
+                    kind = run.Kind.ToString(), trigger = run.Trigger, accounts = run.AccountsTotal, analysed = run.AccountsAnalysed,
+                    flagged = run.AccountsFlagged, clusters = run.Clusters, campaigns = run.CampaignClusters, changes = run.ScoreChanges,
+                    seconds = Math.Round(summary.Duration.TotalSeconds, 2), settingsVersion = run.SettingsVersionId,
+                }), CancellationToken.None);
+            logger.LogInformation("Detection run {Run} ({Kind}): {Accounts} accounts, {Analysed} read, {Flagged} flagged, {Clusters} clusters in {Seconds:F1}s",
+                run.Id, run.Kind, run.AccountsTotal, run.AccountsAnalysed, run.AccountsFlagged, run.Clusters, summary.Duration.TotalSeconds);
+            return summary;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped, not failed: left queued, the next start re-enqueues it (DetectionRecovery).
+            run.Status = DetectionRunStatus.Queued;
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Detection run {Run} failed", run.Id);
+            run.Status = DetectionRunStatus.Failed;
+            run.FinishedAt = clock.GetUtcNow();
+            run.Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message;
+            run.PhaseTimingsJson = JsonSerializer.Serialize(phases);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Report(DetectionPhase.Finished, 0, 0);
+        }
+    }
+
+    private static async Task ReuseStoredAnalysesAsync(IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<int, int>(population.Accounts.Count);
+        for (var i = 0; i < population.Accounts.Count; i++)
+        {
+            index[population.Accounts[i].Key] = i;
+        }
+
+        var stored = await db.AccountAnalyses.AsNoTracking().Where(a => a.Basis == population.Basis).ToListAsync(cancellationToken);
+        Parallel.ForEach(stored, new ParallelOptions { CancellationToken = cancellationToken }, snapshot =>
+        {
+            if (index.TryGetValue(snapshot.AccountKey, out var i) && snapshot.Stamp == DetectionPopulation.StampOf(population.Accounts[i]))
+            {
+                analyses[i] = population.Refresh(AnalysisCodec.Decode(snapshot.Data), i);
+            }
+        });
+    }
+
+    /// <summary>Reads the given accounts' requests, split over two connections when there are many; returns the requests read.</summary>
+    private long ReadAccounts(DetectionPopulation population, DetectionSettings settings, int[] indexes, AccountAnalysis?[] analyses, Action<int, int> report, CancellationToken cancellationToken)
+    {
+        if (indexes.Length == 0)
+        {
+            return 0;
+        }
+
+        var parts = indexes.Length >= ParallelReadMinAccounts ? 2 : 1;
+        var size = (indexes.Length + parts - 1) / parts;
+        var done = 0;
+        long requests = 0;
+        var step = Math.Max(1, indexes.Length / 200);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+        {
+            var slice = indexes.Skip(part * size).Take(size).ToArray();
+            var analyzer = new AccountAnalyzer(population.Releases, settings);
+            var position = -1;
+            long read = 0;
+
+            void Finish()
+            {
+                analyses[slice[position]] = analyzer.End();
+                var now = Interlocked.Increment(ref done);
+                if (now % step == 0)
+                {
+                    report(now, indexes.Length);
+                }
+            }
+
+            void Next()
+            {
+                if (position >= 0)
+                {
+                    Finish();
+                }
+
+                position++;
+                analyzer.Begin(slice[position], population.Facts[slice[position]]);
+            }
+
+            store.ReadRequests(slice.Select(i => population.Accounts[i].Key).ToArray(), row =>
+            {
+                while (position < 0 || population.Accounts[slice[position]].Key != row.AccountKey)
+                {
+                    if (position + 1 >= slice.Length)
+                    {
+                        throw new InvalidOperationException($"The store returned a request of account key {row.AccountKey}, which was not asked for or is out of order.");
+                    }
+
+                    Next();
+                }
+
+                analyzer.Add(population.Observe(row));
+                read++;
+            }, cancellationToken);
+
+            while (position + 1 < slice.Length)
+            {
+                Next();
+            }
+
+            if (position >= 0)
+            {
+                Finish();
+            }
+
+            Interlocked.Add(ref requests, read);
+        });
+        report(done, indexes.Length);
+        return requests;
+    }
+
+    private static string ActorOf(string trigger) => trigger.StartsWith("admin:", StringComparison.Ordinal) ? trigger["admin:".Length..] : "system";
+
+    internal static DetectionRunSummary Summarise(DetectionRun run) => new(
+        run.Id, run.Kind, run.Status, run.AccountsTotal, run.AccountsAnalysed, run.RequestsRead, run.AccountsFlagged, run.Clusters,
+        run.CampaignClusters, run.ScoreChanges,
+        run.PhaseTimingsJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [] : new Dictionary<string, double>(),
+        run.FinishedAt is { } end && run.StartedAt is { } start ? end - start : TimeSpan.Zero, run.Error);
+}

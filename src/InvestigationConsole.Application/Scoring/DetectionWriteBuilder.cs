@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using InvestigationConsole.Detection.Linking;
+using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Detection.Scoring;
+using InvestigationConsole.Domain.Clusters;
+using InvestigationConsole.Domain.Risk;
+
+namespace InvestigationConsole.Application.Scoring;
+
+/// <summary>An account's stored score before this run, for history and the first-flagged date.</summary>
+public readonly record struct PreviousScore(double Score, bool Flagged, DateTimeOffset? FirstFlaggedAt);
+
+/// <summary>Turns a <see cref="DetectionResult"/> (dense indexes) into the rows a run writes (account keys, stable cluster ids).</summary>
+public static class DetectionWriteBuilder
+{
+    /// <summary>Weak links kept per account besides its strong ones: the investigator's "also related" list.</summary>
+    public const int WeakLinksPerAccount = 3;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static DetectionWrite Build(
+        DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
+        DetectionSettings settings, long runId, string trigger, DateTimeOffset now)
+    {
+        var accounts = population.Accounts;
+        var write = new DetectionWrite();
+        var clusterIds = result.Clustering.Clusters
+            .Select(c => "CL-" + c.Members.Select(m => accounts[m].AccountId).Min(StringComparer.Ordinal))
+            .ToArray();
+
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            var risk = result.Risks[i];
+            var clusterIndex = result.Clustering.ClusterOfAccount[i];
+            var clusterId = clusterIndex < 0 ? null : clusterIds[clusterIndex];
+            previous.TryGetValue(account.Key, out var before);
+            var had = previous.ContainsKey(account.Key);
+            write.Scores.Add(new AccountRiskScore
+            {
+                AccountKey = account.Key,
+                Score = risk.Score,
+                Flagged = risk.Flagged,
+                ScoreBeforeCluster = result.RisksBeforeContext[i].Score,
+                ClusterId = clusterId,
+                TopSignals = Cut(string.Join(';', risk.Signals.Where(s => s.Fired).Select(s => s.Name)), 400),
+                SignalsJson = SignalsJson(risk, clusterIndex, clusterId),
+                CorroboratingFamilies = string.Join(';', risk.CorroboratingFamilies),
+                ComputedAt = now,
+                RunId = runId,
+                FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
+            });
+
+            if (!had || before.Flagged != risk.Flagged || before.Score != risk.Score)
+            {
+                write.Changes.Add(new AccountScoreChange
+                {
+                    AccountKey = account.Key, At = now, Score = risk.Score, Flagged = risk.Flagged, RunId = runId,
+                    Reason = Cut($"{ReasonOf(had, before, risk)} ({trigger})", 200),
+                });
+            }
+        }
+
+        foreach (var cluster in result.Clustering.Clusters)
+        {
+            var id = clusterIds[cluster.Id];
+            var members = cluster.Members.Select(m => accounts[m]).ToArray();
+            write.Clusters.Add(new Cluster
+            {
+                Id = id,
+                Risk = cluster.Risk,
+                Size = cluster.Size,
+                IsCampaign = cluster.IsCampaign,
+                DominantLinkTypes = Cut(string.Join(';', cluster.DominantLinkTypes.Select(t => $"{t.Type} ×{t.Links}")), 400),
+                SharedAttributesJson = Cut(JsonSerializer.Serialize(cluster.SharedAttributes, Json), 4000),
+                Description = Cut(cluster.Description, 1000),
+                FirstActivityAt = members.Min(a => a.FirstRequestAt),
+                LastActivityAt = members.Max(a => a.LastRequestAt),
+                RunId = runId,
+            });
+            write.Members.AddRange(members.Select(a => new ClusterMember { AccountKey = a.Key, ClusterId = id }));
+        }
+
+        write.Links.AddRange(KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight).Select(link => new ClusterLink
+        {
+            AccountKey = accounts[link.A].Key,
+            OtherAccountKey = accounts[link.B].Key,
+            Weight = Math.Round(link.Weight, 3),
+            IsStrong = link.Weight >= settings.Clustering.StrongLinkWeight,
+            EvidenceJson = Cut(JsonSerializer.Serialize(link.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), Json), 4000),
+        }));
+        return write;
+    }
+
+    /// <summary>Every strong link, and each account's <see cref="WeakLinksPerAccount"/> heaviest weak ones.</summary>
+    public static IEnumerable<AccountLink> KeptLinks(AccountLinkGraph graph, double strongWeight)
+    {
+        var best = new Dictionary<int, List<AccountLink>>();
+        var kept = new HashSet<AccountLink>(ReferenceEqualityComparer.Instance);
+        foreach (var link in graph.Links)
+        {
+            if (link.Weight >= strongWeight)
+            {
+                kept.Add(link);
+                continue;
+            }
+
+            Offer(link.A, link);
+            Offer(link.B, link);
+        }
+
+        foreach (var list in best.Values)
+        {
+            kept.UnionWith(list);
+        }
+
+        return kept.OrderBy(l => l.A).ThenBy(l => l.B);
+
+        void Offer(int account, AccountLink link)
+        {
+            if (!best.TryGetValue(account, out var list))
+            {
+                best[account] = list = new List<AccountLink>(WeakLinksPerAccount + 1);
+            }
+
+            list.Add(link);
+            if (list.Count > WeakLinksPerAccount)
+            {
+                list.Remove(list.MinBy(l => l.Weight)!);
+            }
+        }
+    }
+
+    private static string SignalsJson(AccountRisk risk, int clusterIndex, string? clusterId)
+    {
+        var signals = risk.Signals.Select(s => new
+        {
+            name = s.Name,
+            family = s.Family.ToString(),
+            value = Math.Round(s.Value, 3),
+            contribution = Math.Round(s.Contribution, 2),
+            max = s.Max,
+            evidence = clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+                ? s.Evidence.Replace($"member of cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $"member of cluster {clusterId} (", StringComparison.Ordinal)
+                : s.Evidence,
+        });
+        return JsonSerializer.Serialize(signals, Json);
+    }
+
+    private static string ReasonOf(bool had, PreviousScore before, AccountRisk risk) => (had, before.Flagged, risk.Flagged) switch
+    {
+        (false, _, true) => "first score, flagged",
+        (false, _, false) => "first score",
+        (true, false, true) => $"flagged (score {before.Score.ToString("0.0", CultureInfo.InvariantCulture)} → {risk.Score.ToString("0.0", CultureInfo.InvariantCulture)})",
+        (true, true, false) => $"unflagged (score {before.Score.ToString("0.0", CultureInfo.InvariantCulture)} → {risk.Score.ToString("0.0", CultureInfo.InvariantCulture)})",
+        _ => $"score {(risk.Score > before.Score ? "up" : "down")} {before.Score.ToString("0.0", CultureInfo.InvariantCulture)} → {risk.Score.ToString("0.0", CultureInfo.InvariantCulture)}",
+    };
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

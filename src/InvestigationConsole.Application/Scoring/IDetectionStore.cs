@@ -1,0 +1,46 @@
+using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Clusters;
+using InvestigationConsole.Domain.Risk;
+using InvestigationConsole.Domain.Traffic;
+
+namespace InvestigationConsole.Application.Scoring;
+
+/// <summary>
+/// The provider-specific data path of detection: plain ADO.NET reads of the registry and of requests in
+/// (account, time) order, and bulk writes of the results (prepared commands on SQLite, SqlBulkCopy on SQL Server).
+/// </summary>
+public interface IDetectionStore
+{
+    /// <summary>Every account (ordered by key) and every lookup value.</summary>
+    Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams the requests of <paramref name="sortedKeys"/> in (account, time) order to <paramref name="onRequest"/>,
+    /// on the calling thread over a connection of its own, so callers can read disjoint key sets in parallel.
+    /// </summary>
+    void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken);
+
+    /// <summary>Replaces scores, clusters, members and links with the run's, appends history, upserts analyses: one transaction.</summary>
+    Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken);
+}
+
+public sealed record DetectionInputs(IReadOnlyList<Account> Accounts, IReadOnlyList<LookupValue> Lookups);
+
+/// <summary>One request row as detection reads it (ids, not strings; <see cref="Sketch"/> empty without prompt words).</summary>
+public readonly record struct StoredRequest(
+    int AccountKey, DateTimeOffset Timestamp, long InputTokens, long OutputTokens, int Traits, TemplateSketch Sketch, int ToolCount,
+    string Ip, string IpPrefix, int ModelId, int? UserAgentId, int? EndpointId, bool HasPrompt);
+
+/// <summary>Everything one run writes.</summary>
+public sealed class DetectionWrite
+{
+    public List<AccountRiskScore> Scores { get; } = [];
+    public List<AccountScoreChange> Changes { get; } = [];
+    public List<Cluster> Clusters { get; } = [];
+    public List<ClusterMember> Members { get; } = [];
+    public List<ClusterLink> Links { get; } = [];
+
+    /// <summary>Analyses of the accounts read in this run; the others keep their stored ones.</summary>
+    public List<AccountAnalysisSnapshot> Analyses { get; } = [];
+}

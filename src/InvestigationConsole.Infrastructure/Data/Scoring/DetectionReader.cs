@@ -1,0 +1,154 @@
+using System.Data.Common;
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Traffic;
+
+namespace InvestigationConsole.Infrastructure.Data.Scoring;
+
+/// <summary>
+/// Detection's reads over any ADO.NET connection; the SQL differs per provider only in quoting, and times arrive as
+/// UTC ticks (SQLite) or datetimeoffset (SQL Server).
+/// </summary>
+internal static class DetectionReader
+{
+    /// <summary>Keys per query when the accounts to read are not one contiguous range.</summary>
+    private const int KeysPerQuery = 256;
+
+    public static async Task<DetectionInputs> LoadInputsAsync(DbConnection connection, char open, char close, CancellationToken cancellationToken)
+    {
+        string Q(string name) => $"{open}{name}{close}";
+        var accounts = new List<Account>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                SELECT {Q("Key")}, {Q("AccountId")}, {Q("IsPlaceholder")}, {Q("OrgId")}, {Q("CreatedAt")}, {Q("EmailDomain")},
+                    {Q("PaymentFingerprint")}, {Q("SignupIp")}, {Q("SignupPrefix")}, {Q("Verification")}, {Q("Tier")},
+                    {Q("RequestCount")}, {Q("FirstRequestAt")}, {Q("LastRequestAt")}
+                FROM {Q("Accounts")} ORDER BY {Q("Key")}
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accounts.Add(new Account
+                {
+                    Key = reader.GetInt32(0),
+                    AccountId = reader.GetString(1),
+                    IsPlaceholder = reader.GetBoolean(2),
+                    OrgId = Text(reader, 3),
+                    CreatedAt = Time(reader, 4),
+                    EmailDomain = Text(reader, 5),
+                    PaymentFingerprint = Text(reader, 6),
+                    SignupIp = Text(reader, 7),
+                    SignupPrefix = Text(reader, 8),
+                    Verification = (IdentityVerification)reader.GetInt32(9),
+                    Tier = (UsageTier)reader.GetInt32(10),
+                    RequestCount = reader.GetInt64(11),
+                    FirstRequestAt = Time(reader, 12),
+                    LastRequestAt = Time(reader, 13),
+                });
+            }
+        }
+
+        var lookups = new List<LookupValue>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {Q("Id")}, {Q("Kind")}, {Q("Value")}, {Q("FirstSeenAt")} FROM {Q("LookupValues")}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                lookups.Add(new LookupValue { Id = reader.GetInt32(0), Kind = (LookupKind)reader.GetInt32(1), Value = reader.GetString(2), FirstSeenAt = Time(reader, 3)!.Value });
+            }
+        }
+
+        return new DetectionInputs(accounts, lookups);
+    }
+
+    /// <summary>
+    /// Requests of the given accounts in (account, time) order, served by the (AccountKey, Timestamp) index: one range
+    /// query when the keys are contiguous (a full run), else chunks of keys.
+    /// </summary>
+    public static void ReadRequests(DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    {
+        if (sortedKeys.Count == 0)
+        {
+            return;
+        }
+
+        string Q(string name) => $"{open}{name}{close}";
+        var select = $"""
+            SELECT {Q("AccountKey")}, {Q("Timestamp")}, {Q("InputTokens")}, {Q("OutputTokens")}, {Q("Traits")}, {Q("Sketch")}, {Q("ToolCount")},
+                {Q("Ip")}, {Q("IpPrefix")}, {Q("ModelId")}, {Q("UserAgentId")}, {Q("EndpointId")}, {Q("PromptLength")}
+            FROM {Q("Requests")}
+            """;
+        var order = $" ORDER BY {Q("AccountKey")}, {Q("Timestamp")}";
+        using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        var contiguous = sortedKeys[^1] - sortedKeys[0] + 1 == sortedKeys.Count;
+        var chunks = contiguous ? [sortedKeys.ToArray()] : sortedKeys.Chunk(KeysPerQuery).ToArray();
+        foreach (var chunk in chunks)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            command.Parameters.Clear();
+            if (contiguous)
+            {
+                command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi{order}";
+                Add(command, "@lo", chunk[0]);
+                Add(command, "@hi", chunk[^1]);
+            }
+            else
+            {
+                command.CommandText = $"{select} WHERE {Q("AccountKey")} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))}){order}";
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    Add(command, $"@k{i}", chunk[i]);
+                }
+            }
+
+            using var reader = command.ExecuteReader();
+            var rows = 0;
+            while (reader.Read())
+            {
+                if ((++rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                onRequest(new StoredRequest(
+                    reader.GetInt32(0),
+                    Time(reader, 1)!.Value,
+                    reader.GetInt64(2),
+                    reader.GetInt64(3),
+                    reader.GetInt32(4),
+                    reader.IsDBNull(5) ? TemplateSketch.Empty : TemplateSketch.Read((byte[])reader.GetValue(5)),
+                    reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
+                    reader.GetString(7),
+                    reader.GetString(8),
+                    reader.GetInt32(9),
+                    reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                    reader.IsDBNull(11) ? null : reader.GetInt32(11),
+                    reader.GetInt32(12) > 0));
+            }
+        }
+    }
+
+    private static void Add(DbCommand command, string name, int value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    internal static DateTimeOffset? Time(DbDataReader reader, int i) => reader.IsDBNull(i)
+        ? null
+        : reader.GetValue(i) switch
+        {
+            long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
+            DateTimeOffset value => value.ToUniversalTime(),
+            DateTime value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)),
+            var other => throw new InvalidCastException($"Unexpected time value of type {other.GetType().Name}."),
+        };
+}

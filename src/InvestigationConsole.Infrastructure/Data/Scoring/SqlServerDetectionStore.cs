@@ -1,0 +1,70 @@
+using System.Data;
+using InvestigationConsole.Application.Scoring;
+using Microsoft.Data.SqlClient;
+
+namespace InvestigationConsole.Infrastructure.Data.Scoring;
+
+/// <summary>
+/// SQL Server data path of detection: the run's rows are bulk-copied (SqlBulkCopy) after clearing the previous
+/// run's, analyses merged from a session temp table, all in one transaction. Row shapes are unit-tested
+/// (<see cref="SqlServerDetectionTables"/>); no SQL Server runs on the development machines.
+/// </summary>
+internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDetectionStore
+{
+    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqlConnection(settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await DetectionReader.LoadInputsAsync(connection, '[', ']', cancellationToken);
+    }
+
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    {
+        using var connection = new SqlConnection(settings.ConnectionString);
+        connection.Open();
+        DetectionReader.ReadRequests(connection, '[', ']', sortedKeys, onRequest, cancellationToken);
+    }
+
+    public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqlConnection(settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await Execute(connection, transaction, "DELETE FROM [AccountRiskScores]; DELETE FROM [ClusterMembers]; DELETE FROM [ClusterLinks]; DELETE FROM [Clusters];", cancellationToken);
+        await Execute(connection, transaction, SqlServerDetectionTables.CreateAnalysesSql, cancellationToken);
+        foreach (var (table, rows) in SqlServerDetectionTables.Tables(write))
+        {
+            await BulkCopyAsync(connection, transaction, table, rows, cancellationToken);
+        }
+
+        await Execute(connection, transaction, SqlServerDetectionTables.MergeAnalysesSql, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task Execute(SqlConnection connection, SqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new SqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task BulkCopyAsync(SqlConnection connection, SqlTransaction transaction, string table, DataTable rows, CancellationToken cancellationToken)
+    {
+        if (rows.Rows.Count == 0)
+        {
+            return;
+        }
+
+        using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints, transaction)
+        {
+            DestinationTableName = table.StartsWith('#') ? table : $"[{table}]",
+            BatchSize = 0,
+            BulkCopyTimeout = 600,
+        };
+        foreach (DataColumn column in rows.Columns)
+        {
+            copy.ColumnMappings.Add(column.ColumnName, column.ColumnName);
+        }
+
+        await copy.WriteToServerAsync(rows, cancellationToken);
+    }
+}

@@ -1,0 +1,111 @@
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Infrastructure.Data.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace InvestigationConsole.Infrastructure.Data.Scoring;
+
+/// <summary>
+/// SQLite data path of detection. Results are written with prepared commands reused for every row, in one
+/// transaction: readers (WAL) see the previous run's results until the new ones are complete.
+/// </summary>
+internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetectionStore
+{
+    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken);
+    }
+
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        DetectionReader.ReadRequests(connection, '"', '"', sortedKeys, onRequest, cancellationToken);
+    }
+
+    public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        PreparedCommand Prepare(string sql, int count) => new(connection, transaction, sql, count);
+        using (var clear = Prepare("""DELETE FROM "AccountRiskScores"; DELETE FROM "ClusterMembers"; DELETE FROM "ClusterLinks"; DELETE FROM "Clusters";""", 0))
+        {
+            clear.Execute();
+        }
+
+        using (var score = Prepare("""
+            INSERT INTO "AccountRiskScores" ("AccountKey", "Score", "Flagged", "ScoreBeforeCluster", "ClusterId", "TopSignals", "SignalsJson",
+                "CorroboratingFamilies", "ComputedAt", "RunId", "FirstFlaggedAt")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+            """, 11))
+        {
+            foreach (var s in write.Scores)
+            {
+                score.Execute(s.AccountKey, s.Score, s.Flagged, s.ScoreBeforeCluster, s.ClusterId, s.TopSignals, s.SignalsJson,
+                    s.CorroboratingFamilies, s.ComputedAt.UtcTicks, s.RunId, s.FirstFlaggedAt?.UtcTicks);
+            }
+        }
+
+        using (var change = Prepare("""
+            INSERT INTO "AccountScoreChanges" ("AccountKey", "At", "Score", "Flagged", "RunId", "Reason") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            """, 6))
+        {
+            foreach (var c in write.Changes)
+            {
+                change.Execute(c.AccountKey, c.At.UtcTicks, c.Score, c.Flagged, c.RunId, c.Reason);
+            }
+        }
+
+        using (var cluster = Prepare("""
+            INSERT INTO "Clusters" ("Id", "Risk", "Size", "IsCampaign", "DominantLinkTypes", "SharedAttributesJson", "Description",
+                "FirstActivityAt", "LastActivityAt", "RunId")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+            """, 10))
+        {
+            foreach (var c in write.Clusters)
+            {
+                cluster.Execute(c.Id, c.Risk, c.Size, c.IsCampaign, c.DominantLinkTypes, c.SharedAttributesJson, c.Description,
+                    c.FirstActivityAt?.UtcTicks, c.LastActivityAt?.UtcTicks, c.RunId);
+            }
+        }
+
+        using (var member = Prepare("""INSERT INTO "ClusterMembers" ("AccountKey", "ClusterId") VALUES (@p0, @p1)""", 2))
+        {
+            foreach (var m in write.Members)
+            {
+                member.Execute(m.AccountKey, m.ClusterId);
+            }
+        }
+
+        using (var link = Prepare("""
+            INSERT INTO "ClusterLinks" ("AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson") VALUES (@p0, @p1, @p2, @p3, @p4)
+            """, 5))
+        {
+            foreach (var l in write.Links)
+            {
+                link.Execute(l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson);
+            }
+        }
+
+        using (var analysis = Prepare("""
+            INSERT OR REPLACE INTO "AccountAnalyses" ("AccountKey", "Stamp", "Basis", "Data") VALUES (@p0, @p1, @p2, @p3)
+            """, 4))
+        {
+            foreach (var a in write.Analyses)
+            {
+                analysis.Execute(a.AccountKey, a.Stamp, a.Basis, a.Data);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(settings.ConnectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}
