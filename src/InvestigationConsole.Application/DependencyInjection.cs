@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<AccountDismissals>();
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<SavedQueueViews>();
+        services.AddSingleton<TriageDashboard>();
         return services;
     }
 }
