@@ -17,6 +17,8 @@ internal static class DetectionRegistration
         services.AddScoped<DetectionRecompute>();
         services.AddScoped<DetectionBacktest>();
         services.AddSingleton<DetectionRunHistory>();
+        services.AddSingleton<AccountRiskExport>();
+        services.AddSingleton<DetectionEvaluation>();
         services.AddScoped<DetectionScheduler>();
         services.AddScoped<DetectionJobs>();
         services.AddScoped<IDetectionJobQueue, HangfireDetectionJobQueue>();
