@@ -9,6 +9,9 @@ internal static class ConsoleCommands
                                               "Uses the same configuration and database as the web app.")
     {
         IngestCommand.Build(),
+        ScoreCommand.Build(),
+        ExportCommand.Build(),
+        EvaluateCommand.Build(),
         GenerateCommand.Build(),
         UsersCommand.Build(),
     };

@@ -47,7 +47,8 @@ public sealed class DetectionPopulation
         row.UserAgentId is { } ua ? _values.GetValueOrDefault(ua) : null, row.EndpointId is { } ep ? _values.GetValueOrDefault(ep) : null);
 
     /// <summary>A stored analysis placed at this run's index, with the registry facts refreshed (they may change without traffic).</summary>
-    public AccountAnalysis Refresh(AccountAnalysis stored, int index)
+    /// <param name="denseIndex">The account's index in the engine's input when that is a subset of <see cref="Accounts"/>.</param>
+    public AccountAnalysis Refresh(AccountAnalysis stored, int index, int? denseIndex = null)
     {
         var facts = Facts[index];
         var id = facts.Identity;
@@ -58,7 +59,7 @@ public sealed class DetectionPopulation
         };
         var links = stored.LinkFacts with
         {
-            Account = index, AccountId = id.AccountId, OrgId = facts.OrgId, EmailDomain = id.EmailDomain, PaymentFingerprint = facts.PaymentFingerprint,
+            Account = denseIndex ?? index, AccountId = id.AccountId, OrgId = facts.OrgId, EmailDomain = id.EmailDomain, PaymentFingerprint = facts.PaymentFingerprint,
             SignupIp = facts.SignupIp, SignupPrefix = facts.SignupPrefix, StrongIdentity = facts.StrongIdentity, CreatedAt = id.CreatedAt,
         };
         return new AccountAnalysis(profile, links);

@@ -14,7 +14,8 @@ namespace InvestigationConsole.Application.Scoring;
 /// <summary>What one run did, for the CLI, the audit log and the admin page.</summary>
 public sealed record DetectionRunSummary(
     long RunId, DetectionRunKind Kind, DetectionRunStatus Status, int Accounts, int AccountsAnalysed, long RequestsRead, int Flagged,
-    int Clusters, int CampaignClusters, int ScoreChanges, IReadOnlyDictionary<string, double> PhaseSeconds, TimeSpan Duration, string? Error);
+    int Clusters, int CampaignClusters, int ScoreChanges, IReadOnlyDictionary<string, double> PhaseSeconds, TimeSpan Duration, string? Error,
+    string Trigger = "", DateTimeOffset QueuedAt = default, DateTimeOffset? StartedAt = null);
 
 /// <summary>
 /// Recomputes every account's risk and the clusters: reads the registry, streams requests in (account, time) order
@@ -285,5 +286,5 @@ public sealed class DetectionRecompute(
         run.Id, run.Kind, run.Status, run.AccountsTotal, run.AccountsAnalysed, run.RequestsRead, run.AccountsFlagged, run.Clusters,
         run.CampaignClusters, run.ScoreChanges,
         run.PhaseTimingsJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [] : new Dictionary<string, double>(),
-        run.FinishedAt is { } end && run.StartedAt is { } start ? end - start : TimeSpan.Zero, run.Error);
+        run.FinishedAt is { } end && run.StartedAt is { } start ? end - start : TimeSpan.Zero, run.Error, run.Trigger, run.QueuedAt, run.StartedAt);
 }

@@ -21,6 +21,7 @@ public sealed class NavigationCatalog(IAuthorizationService authorization)
         new("Audit log", "/audit", Icons.Material.Filled.History, "Compliance", "Every audited action: who did what, when.", Policies.ReviewAudit),
         new("Users", "/admin/users", Icons.Material.Filled.People, "Administration", "Console users, their roles and lock-outs.", Policies.Administer),
         new("Ingestion", "/ingestion", Icons.Material.Filled.CloudUpload, "Administration", "Upload gateway exports, follow ingest jobs, inspect rejected lines.", Policies.Administer),
+        new("Detection", "/admin/detection", Icons.Material.Filled.Insights, "Administration", "Detection settings with backtest, recompute runs and their progress.", Policies.Administer),
         new("Background jobs", "/jobs", Icons.Material.Filled.Schedule, "Administration", "Hangfire dashboard: queues, running and failed jobs.", Policies.Administer, External: true),
     ];
 

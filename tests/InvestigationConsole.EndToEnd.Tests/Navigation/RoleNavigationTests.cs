@@ -16,7 +16,7 @@ public sealed class RoleNavigationTests(ConsoleApp app)
         { DemoUser.Investigator, "Investigator", ["nav-", "nav-queue"] },
         { DemoUser.Manager, "Manager", ["nav-", "nav-queue"] },
         { DemoUser.Compliance, "Compliance", ["nav-", "nav-audit"] },
-        { DemoUser.Admin, "Admin", ["nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs"] },
+        { DemoUser.Admin, "Admin", ["nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-admin-detection", "nav-jobs"] },
     };
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class NavMenuTests : MudTestContext
     [InlineData(Roles.Investigator, new[] { "nav-", "nav-queue" })]
     [InlineData(Roles.Manager, new[] { "nav-", "nav-queue" })]
     [InlineData(Roles.Compliance, new[] { "nav-", "nav-audit" })]
-    [InlineData(Roles.Admin, new[] { "nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs" })]
+    [InlineData(Roles.Admin, new[] { "nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-admin-detection", "nav-jobs" })]
     public void NavMenu_ForRole_ShowsOnlyPermittedEntries(string role, string[] expected)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "u@x"), new Claim(ClaimTypes.Role, role)], "test"));

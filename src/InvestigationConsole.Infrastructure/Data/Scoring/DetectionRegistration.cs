@@ -15,6 +15,10 @@ internal static class DetectionRegistration
         services.AddSingleton<DetectionProgressBoard>();
         services.AddScoped<DetectionSettingsCatalog>();
         services.AddScoped<DetectionRecompute>();
+        services.AddScoped<DetectionBacktest>();
+        services.AddSingleton<DetectionRunHistory>();
+        services.AddSingleton<AccountRiskExport>();
+        services.AddSingleton<DetectionEvaluation>();
         services.AddScoped<DetectionScheduler>();
         services.AddScoped<DetectionJobs>();
         services.AddScoped<IDetectionJobQueue, HangfireDetectionJobQueue>();
