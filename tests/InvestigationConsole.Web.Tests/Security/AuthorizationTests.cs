@@ -10,6 +10,7 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("/audit")]
     [InlineData("/admin/users")]
     [InlineData("/jobs")]
+    [InlineData("/queue")]
     [InlineData("/not-a-page")]
     public async Task Anonymous_RequestingConsolePage_IsRedirectedToLogin(string path)
     {
@@ -31,6 +32,10 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("compliance@demo.local", "/admin/users", HttpStatusCode.Forbidden)]
     [InlineData("admin@demo.local", "/admin/users", HttpStatusCode.OK)]
     [InlineData("investigator@demo.local", "/", HttpStatusCode.OK)]
+    [InlineData("investigator@demo.local", "/queue", HttpStatusCode.OK)]
+    [InlineData("manager@demo.local", "/queue", HttpStatusCode.OK)]
+    [InlineData("admin@demo.local", "/queue", HttpStatusCode.OK)]
+    [InlineData("compliance@demo.local", "/queue", HttpStatusCode.Forbidden)]
     public async Task SignedInUser_RequestingPage_GetsWhatTheirRoleAllows(string email, string path, HttpStatusCode expected)
     {
         var client = await factory.SignInAsync(email);
@@ -38,6 +43,18 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
         var response = await client.GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("investigator@demo.local", true)]
+    [InlineData("compliance@demo.local", false)]
+    public async Task Home_ShowsTriageDashboardOnlyToInvestigatingRoles(string email, bool expected)
+    {
+        var client = await factory.SignInAsync(email);
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Equal(expected, html.Contains("data-testid=\"dash-flagged\"", StringComparison.Ordinal));
     }
 
     [Fact]
