@@ -75,14 +75,19 @@ internal static class QualityRun
             Console.WriteLine($"  campaign {campaign.Campaign}: flagged {campaign.Flagged}/{campaign.Accounts}, {campaign.Clusters} campaign clusters, largest {campaign.LargestClusterShare}");
         }
 
-        foreach (var m in r.Missed)
+        foreach (var line in r.ScoresByLabel.Concat(r.ClusterLines))
+        {
+            Console.WriteLine($"  {line}");
+        }
+
+        foreach (var m in r.Missed.Take(6))
         {
             Console.WriteLine(FormattableString.Invariant($"  missed {m.Label} {m.AccountId} score {m.Score:0.0}: {string.Join("; ", m.TopSignals)}"));
         }
 
-        foreach (var m in r.FalseFlags)
+        foreach (var m in r.TopBenign)
         {
-            Console.WriteLine(FormattableString.Invariant($"  false flag {m.Label} {m.AccountId} score {m.Score:0.0}: {string.Join("; ", m.TopSignals)}"));
+            Console.WriteLine(FormattableString.Invariant($"  top benign {m.Label} {m.AccountId} score {m.Score:0.0}: {string.Join("; ", m.TopSignals)}"));
         }
     }
 }

@@ -26,12 +26,19 @@ public sealed record ExportEvaluationReport(
     IReadOnlyList<KindFalseFlags> FalseFlagsByKind,
     IReadOnlyList<CampaignRecall> Campaigns,
     IReadOnlyList<MissedAccount> Missed,
-    IReadOnlyList<MissedAccount> FalseFlags,
+    IReadOnlyList<MissedAccount> TopBenign,
     double CampaignClusterPurity,
     int CampaignClusters,
     TimeSpan ReadTime,
     TimeSpan AnalysisTime,
-    TimeSpan EngineTime);
+    TimeSpan EngineTime)
+{
+    /// <summary>Per truth label: individual and final score quartiles (min, median, max), for reading.</summary>
+    public IReadOnlyList<string> ScoresByLabel { get; init; } = [];
+
+    /// <summary>Clusters of three or more: size, risk, campaign call and composition by truth label.</summary>
+    public IReadOnlyList<string> ClusterLines { get; init; } = [];
+}
 
 /// <summary>
 /// Goes from a gateway export (as the generator writes it, with truth.json) to detection metrics without a database,
@@ -148,12 +155,24 @@ public static class ExportEvaluation
             DetectionMetrics.FalseFlagsByKind(flagged, kind, isCampaign),
             campaigns,
             Enumerable.Range(0, n).Where(i => isCampaign[i] && !flagged[i]).Take(examples).Select(Example).ToArray(),
-            Enumerable.Range(0, n).Where(i => !isCampaign[i] && flagged[i]).Take(examples).Select(Example).ToArray(),
+            Enumerable.Range(0, n).Where(i => !isCampaign[i]).OrderByDescending(i => scores[i]).Take(examples).Select(Example).ToArray(),
             inCampaignClusters == 0 ? 1 : (double)majority / inCampaignClusters,
             campaignClusters.Length,
             TimeSpan.Zero,
             TimeSpan.Zero,
-            TimeSpan.Zero);
+            TimeSpan.Zero)
+        {
+            ScoresByLabel = Enumerable.Range(0, n).GroupBy(i => kind[i]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var before = g.Select(i => result.RisksBeforeContext[i].Score).Order().ToArray();
+                var after = g.Select(i => scores[i]).Order().ToArray();
+                return FormattableString.Invariant($"{g.Key} ({before.Length}): individual {before[0]:0}/{before[before.Length / 2]:0}/{before[^1]:0}, final {after[0]:0}/{after[after.Length / 2]:0}/{after[^1]:0}");
+            }).ToArray(),
+            ClusterLines = result.Clustering.Clusters.Where(c => c.Size >= 3).OrderByDescending(c => c.Size).Take(40).Select(c =>
+                FormattableString.Invariant($"cluster {c.Id} size {c.Size} risk {c.Risk:0} campaign {c.IsCampaign}: ")
+                + string.Join(", ", c.Members.GroupBy(m => kind[m]).Select(g => $"{g.Key} {g.Count()}"))
+                + " | " + c.Description).ToArray(),
+        };
     }
 
     private static int CampaignLabel(Dictionary<string, int> ids, string label)

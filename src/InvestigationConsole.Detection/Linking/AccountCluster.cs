@@ -24,7 +24,7 @@ public sealed record AccountCluster(
         string.Join(", ", DominantLinkTypes.Take(3).Select(t => $"{t.Type} ×{t.Links}"))
         + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
 
-    public ClusterContext ToContext() => new(Id, Size, Risk, Description);
+    public ClusterContext ToContext() => new(Id, Size, Risk, Description) { IsCampaign = IsCampaign };
 }
 
 /// <summary>Thresholds for calling a cluster a campaign.</summary>
@@ -37,7 +37,19 @@ public sealed record ClusterSettings
     public int MinCampaignSize { get; init; } = 3;
 
     /// <summary>Cluster risk (mean score of the riskier half of members) at which it is a campaign.</summary>
-    public double CampaignRisk { get; init; } = 35;
+    public double CampaignRisk { get; init; } = 12;
+
+    /// <summary>
+    /// Mean identity weakness (0..10) of the members at which a risky cluster is a campaign: fleets run on cheap
+    /// identities; a research lab or a company of verified, paying accounts does not.
+    /// </summary>
+    public double CampaignIdentityWeakness { get; init; } = 2.5;
+
+    /// <summary>
+    /// A strong link must include infrastructure or ownership evidence (payment, addresses, sign-up burst, synchrony):
+    /// a shared public benchmark template, SDK or release-day model switch alone ties strangers, not a fleet.
+    /// </summary>
+    public bool RequireInfrastructureTie { get; init; } = true;
 
     public int MaxSharedAttributes { get; init; } = 5;
 }

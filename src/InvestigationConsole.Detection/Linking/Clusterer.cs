@@ -7,7 +7,9 @@ public sealed record Clustering(IReadOnlyList<AccountCluster> Clusters, IReadOnl
 public static class Clusterer
 {
     /// <param name="memberScores">Each account's risk score before cluster context, by dense index.</param>
-    public static Clustering Cluster(AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null)
+    /// <param name="memberIdentityWeakness">Each account's identity weakness (0..10), if known; a campaign needs weak identities.</param>
+    public static Clustering Cluster(
+        AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null, IReadOnlyList<double>? memberIdentityWeakness = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(memberScores);
@@ -15,7 +17,7 @@ public static class Clusterer
         var sets = new UnionFind(graph.AccountCount);
         foreach (var link in graph.Links)
         {
-            if (link.Weight >= settings.StrongLinkWeight)
+            if (IsStrong(link, settings))
             {
                 sets.Union(link.A, link.B);
             }
@@ -36,7 +38,7 @@ public static class Clusterer
             }
         }
 
-        var strongLinks = graph.Links.Where(link => link.Weight >= settings.StrongLinkWeight).ToLookup(link => sets.Find(link.A));
+        var strongLinks = graph.Links.Where(link => IsStrong(link, settings)).ToLookup(link => sets.Find(link.A));
         var clusterOf = Enumerable.Repeat(-1, graph.AccountCount).ToArray();
         var clusters = new List<AccountCluster>(members.Count);
         foreach (var (root, list) in members.OrderBy(pair => pair.Value[0]))
@@ -47,13 +49,20 @@ public static class Clusterer
                 clusterOf[account] = id;
             }
 
-            clusters.Add(Describe(id, list, strongLinks[root].ToList(), memberScores, settings));
+            clusters.Add(Describe(id, list, strongLinks[root].ToList(), memberScores, memberIdentityWeakness, settings));
         }
 
         return new Clustering(clusters, clusterOf);
     }
 
-    private static AccountCluster Describe(int id, List<int> members, List<AccountLink> links, IReadOnlyList<double> scores, ClusterSettings settings)
+    private static bool IsStrong(AccountLink link, ClusterSettings settings) =>
+        link.Weight >= settings.StrongLinkWeight && (!settings.RequireInfrastructureTie || link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)));
+
+    private static bool IsInfrastructure(LinkType type) =>
+        type is LinkType.Payment or LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix or LinkType.SignupBurst or LinkType.Synchrony;
+
+    private static AccountCluster Describe(
+        int id, List<int> members, List<AccountLink> links, IReadOnlyList<double> scores, IReadOnlyList<double>? weakness, ClusterSettings settings)
     {
         var ordered = members.Select(m => scores[m]).OrderByDescending(s => s).ToArray();
         var risk = ordered.Take(Math.Max(1, (ordered.Length + 1) / 2)).Average();
@@ -69,7 +78,8 @@ public static class Clusterer
             .Select(group => $"{group.Key} ({group.Count()} links)")
             .ToArray();
         var meanWeight = links.Count == 0 ? 0 : links.Average(link => link.Weight);
-        var campaign = members.Count >= settings.MinCampaignSize && risk >= settings.CampaignRisk;
+        var cheap = weakness is null || members.Average(m => weakness[m]) >= settings.CampaignIdentityWeakness;
+        var campaign = members.Count >= settings.MinCampaignSize && risk >= settings.CampaignRisk && cheap;
         return new AccountCluster(id, members, Math.Round(risk, 1), meanWeight, types, attributes, campaign);
     }
 }
