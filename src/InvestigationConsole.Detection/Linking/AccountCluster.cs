@@ -51,5 +51,11 @@ public sealed record ClusterSettings
     /// </summary>
     public bool RequireInfrastructureTie { get; init; } = true;
 
+    /// <summary>Links at least this heavy (but not strong) count towards joining two components.</summary>
+    public double MergeLinkWeight { get; init; } = 0.55;
+
+    /// <summary>Two components with this many medium links between them are one fleet (0 turns merging off).</summary>
+    public int MergeMinLinks { get; init; } = 3;
+
     public int MaxSharedAttributes { get; init; } = 5;
 }

@@ -23,6 +23,7 @@ public static class Clusterer
             }
         }
 
+        MergeFleets(graph, sets, settings);
         var members = new Dictionary<int, List<int>>();
         for (var account = 0; account < graph.AccountCount; account++)
         {
@@ -53,6 +54,46 @@ public static class Clusterer
         }
 
         return new Clustering(clusters, clusterOf);
+    }
+
+    /// <summary>
+    /// Joins components tied by several medium links (infrastructure plus client or template): the cells of one
+    /// proxy network share proxy ranges and clients but not cards, so no single link between them is strong.
+    /// </summary>
+    private static void MergeFleets(AccountLinkGraph graph, UnionFind sets, ClusterSettings settings)
+    {
+        if (settings.MergeMinLinks <= 0)
+        {
+            return;
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var between = new Dictionary<(int, int), int>();
+            foreach (var link in graph.Links)
+            {
+                if (link.Weight < settings.MergeLinkWeight || link.Weight >= settings.StrongLinkWeight && IsStrong(link, settings)
+                    || !link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)))
+                {
+                    continue;
+                }
+
+                var (x, y) = (sets.Find(link.A), sets.Find(link.B));
+                if (x != y)
+                {
+                    var key = x < y ? (x, y) : (y, x);
+                    between[key] = between.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            foreach (var ((x, y), count) in between.OrderBy(pair => pair.Key))
+            {
+                if (count >= settings.MergeMinLinks)
+                {
+                    sets.Union(x, y);
+                }
+            }
+        }
     }
 
     private static bool IsStrong(AccountLink link, ClusterSettings settings) =>
