@@ -37,7 +37,7 @@ public sealed record ClusterSettings
     public int MinCampaignSize { get; init; } = 3;
 
     /// <summary>Cluster risk (mean score of the riskier half of members) at which it is a campaign.</summary>
-    public double CampaignRisk { get; init; } = 12;
+    public double CampaignRisk { get; init; } = 16;
 
     /// <summary>
     /// Mean identity weakness (0..10) of the members at which a risky cluster is a campaign: fleets run on cheap
@@ -46,8 +46,8 @@ public sealed record ClusterSettings
     public double CampaignIdentityWeakness { get; init; } = 2.5;
 
     /// <summary>
-    /// A strong link must include infrastructure or ownership evidence (payment, addresses, sign-up burst, synchrony):
-    /// a shared public benchmark template, SDK or release-day model switch alone ties strangers, not a fleet.
+    /// A strong link must include infrastructure or ownership evidence (payment, addresses, sign-up burst):
+    /// a shared public benchmark template, SDK, release-day model switch or cron-aligned synchrony alone ties strangers, not a fleet.
     /// </summary>
     public bool RequireInfrastructureTie { get; init; } = true;
 

@@ -100,7 +100,7 @@ public static class Clusterer
         link.Weight >= settings.StrongLinkWeight && (!settings.RequireInfrastructureTie || link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)));
 
     private static bool IsInfrastructure(LinkType type) =>
-        type is LinkType.Payment or LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix or LinkType.SignupBurst or LinkType.Synchrony;
+        type is LinkType.Payment or LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix or LinkType.SignupBurst;
 
     private static AccountCluster Describe(
         int id, List<int> members, List<AccountLink> links, IReadOnlyList<double> scores, IReadOnlyList<double>? weakness, ClusterSettings settings)
