@@ -54,6 +54,9 @@ public sealed record ClusterSettings
     /// <summary>Links at least this heavy (but not strong) count towards joining two components.</summary>
     public double MergeLinkWeight { get; init; } = 0.55;
 
+    /// <summary>Between two components of cheap identities (see <see cref="CampaignIdentityWeakness"/>), links this heavy count too.</summary>
+    public double CheapMergeLinkWeight { get; init; } = 0.35;
+
     /// <summary>Two components with this many medium links between them are one fleet (0 turns merging off).</summary>
     public int MergeMinLinks { get; init; } = 3;
 

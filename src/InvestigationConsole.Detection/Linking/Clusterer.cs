@@ -23,7 +23,7 @@ public static class Clusterer
             }
         }
 
-        MergeFleets(graph, sets, settings);
+        MergeFleets(graph, sets, settings, memberIdentityWeakness);
         var members = new Dictionary<int, List<int>>();
         for (var account = 0; account < graph.AccountCount; account++)
         {
@@ -60,7 +60,8 @@ public static class Clusterer
     /// Joins components tied by several medium links (infrastructure plus client or template): the cells of one
     /// proxy network share proxy ranges and clients but not cards, so no single link between them is strong.
     /// </summary>
-    private static void MergeFleets(AccountLinkGraph graph, UnionFind sets, ClusterSettings settings)
+    /// <remarks>Lighter links (a shared proxy range alone) count only between components of cheap identities.</remarks>
+    private static void MergeFleets(AccountLinkGraph graph, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
     {
         if (settings.MergeMinLinks <= 0)
         {
@@ -69,16 +70,22 @@ public static class Clusterer
 
         for (var pass = 0; pass < 2; pass++)
         {
+            var cheap = CheapComponents(graph.AccountCount, sets, settings, weakness);
             var between = new Dictionary<(int, int), int>();
             foreach (var link in graph.Links)
             {
-                if (link.Weight < settings.MergeLinkWeight || link.Weight >= settings.StrongLinkWeight && IsStrong(link, settings)
+                if (link.Weight < Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight) || link.Weight >= settings.StrongLinkWeight && IsStrong(link, settings)
                     || !link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)))
                 {
                     continue;
                 }
 
                 var (x, y) = (sets.Find(link.A), sets.Find(link.B));
+                if (link.Weight < settings.MergeLinkWeight && !(cheap[x] && cheap[y]))
+                {
+                    continue;
+                }
+
                 if (x != y)
                 {
                     var key = x < y ? (x, y) : (y, x);
@@ -94,6 +101,32 @@ public static class Clusterer
                 }
             }
         }
+    }
+
+    /// <summary>By root: whether the component's mean identity weakness reaches the campaign level.</summary>
+    private static bool[] CheapComponents(int count, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
+    {
+        var cheap = new bool[count];
+        if (weakness is null)
+        {
+            return cheap;
+        }
+
+        var sum = new double[count];
+        var size = new int[count];
+        for (var account = 0; account < count; account++)
+        {
+            var root = sets.Find(account);
+            sum[root] += weakness[account];
+            size[root]++;
+        }
+
+        for (var root = 0; root < count; root++)
+        {
+            cheap[root] = size[root] > 0 && sum[root] / size[root] >= settings.CampaignIdentityWeakness;
+        }
+
+        return cheap;
     }
 
     private static bool IsStrong(AccountLink link, ClusterSettings settings) =>
