@@ -24,7 +24,7 @@ public sealed record AccountCluster(
         string.Join(", ", DominantLinkTypes.Take(3).Select(t => $"{t.Type} ×{t.Links}"))
         + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
 
-    public ClusterContext ToContext() => new(Id, Size, Risk, Description);
+    public ClusterContext ToContext() => new(Id, Size, Risk, Description) { IsCampaign = IsCampaign };
 }
 
 /// <summary>Thresholds for calling a cluster a campaign.</summary>
@@ -37,7 +37,28 @@ public sealed record ClusterSettings
     public int MinCampaignSize { get; init; } = 3;
 
     /// <summary>Cluster risk (mean score of the riskier half of members) at which it is a campaign.</summary>
-    public double CampaignRisk { get; init; } = 35;
+    public double CampaignRisk { get; init; } = 16;
+
+    /// <summary>
+    /// Mean identity weakness (0..10) of the members at which a risky cluster is a campaign: fleets run on cheap
+    /// identities; a research lab or a company of verified, paying accounts does not.
+    /// </summary>
+    public double CampaignIdentityWeakness { get; init; } = 2.5;
+
+    /// <summary>
+    /// A strong link must include infrastructure or ownership evidence (payment, addresses, sign-up burst):
+    /// a shared public benchmark template, SDK, release-day model switch or cron-aligned synchrony alone ties strangers, not a fleet.
+    /// </summary>
+    public bool RequireInfrastructureTie { get; init; } = true;
+
+    /// <summary>Links at least this heavy (but not strong) count towards joining two components.</summary>
+    public double MergeLinkWeight { get; init; } = 0.55;
+
+    /// <summary>Between two components of cheap identities (see <see cref="CampaignIdentityWeakness"/>), links this heavy count too.</summary>
+    public double CheapMergeLinkWeight { get; init; } = 0.35;
+
+    /// <summary>Two components with this many medium links between them are one fleet (0 turns merging off).</summary>
+    public int MergeMinLinks { get; init; } = 3;
 
     public int MaxSharedAttributes { get; init; } = 5;
 }

@@ -1,5 +1,6 @@
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Scoring;
+using InvestigationConsole.Detection.Scoring.Signals;
 
 namespace InvestigationConsole.Detection.Pipeline;
 
@@ -32,7 +33,8 @@ public static class DetectionEngine
         Parallel.For(0, profiles.Length, i => individual[i] = scorer.Score(profiles[i]));
 
         var graph = AccountLinkGraph.Build(analyses.Select(analysis => analysis.LinkFacts).ToArray(), settings.Linking);
-        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering);
+        var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
+        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness);
         var final = new AccountRisk[individual.Length];
         Parallel.For(0, individual.Length, i =>
         {

@@ -18,4 +18,8 @@ public sealed record AccountRisk(
 }
 
 /// <summary>What scoring needs to know about the cluster an account belongs to.</summary>
-public readonly record struct ClusterContext(int ClusterId, int Size, double Risk, string Description);
+public readonly record struct ClusterContext(int ClusterId, int Size, double Risk, string Description)
+{
+    /// <summary>The clusterer called the cluster a campaign: every member is flagged as part of it.</summary>
+    public bool IsCampaign { get; init; }
+}

@@ -51,13 +51,15 @@ public sealed class RiskScorer
         ArgumentNullException.ThrowIfNull(risk);
         var weight = Context.Settings.ClusterRisk;
         var signals = risk.Signals.Where(signal => signal.Name != CoordinationSignalName).ToList();
-        var contribution = cluster.Size >= 2 ? weight.Contribution(cluster.Risk) : 0;
-        var evidence = $"member of cluster {cluster.ClusterId} ({cluster.Size} accounts, risk {cluster.Risk:0}): {cluster.Description}";
+        var contribution = cluster.IsCampaign ? weight.Max : cluster.Size >= 2 ? weight.Contribution(cluster.Risk) : 0;
+        var kind = cluster.IsCampaign ? "campaign cluster" : "cluster";
+        var evidence = $"member of {kind} {cluster.ClusterId} ({cluster.Size} accounts, risk {cluster.Risk:0}): {cluster.Description}";
         signals.Add(new RiskSignal(CoordinationSignalName, SignalFamily.Coordination, cluster.Risk, contribution, weight.Max, evidence));
-        return Combine(risk.AccountId, signals);
+        return Combine(risk.AccountId, signals, cluster.IsCampaign);
     }
 
-    private AccountRisk Combine(string accountId, List<RiskSignal> signals)
+    /// <param name="campaignMember">A member of a cluster called a campaign is flagged with it: the fleet is the unit of evidence.</param>
+    private AccountRisk Combine(string accountId, List<RiskSignal> signals, bool campaignMember = false)
     {
         var settings = Context.Settings;
         var families = new List<SignalFamily>();
@@ -86,6 +88,11 @@ public sealed class RiskScorer
         var factor = factors.Count == 0 ? 1 : factors[Math.Clamp(weightOfFamilies, 0, factors.Count - 1)];
         var score = Math.Clamp(proof + (scaled * factor), 0, 100);
         var flagged = score >= settings.FlagThreshold && weightOfFamilies >= settings.MinCorroboratingFamilies;
+        if (campaignMember)
+        {
+            score = Math.Max(score, settings.FlagThreshold);
+            flagged = true;
+        }
         signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
         return new AccountRisk(accountId, Math.Round(score, 1), flagged, families, signals);
     }

@@ -85,6 +85,6 @@ public class ClustererTests
         var cluster = Assert.Single(Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), [10.0, 20, 60, 80]).Clusters);
 
         Assert.Equal(70, cluster.Risk);
-        Assert.Equal(new ClusterContext(0, 4, 70, cluster.Description), cluster.ToContext());
+        Assert.Equal(new ClusterContext(0, 4, 70, cluster.Description) { IsCampaign = true }, cluster.ToContext());
     }
 }

@@ -6,7 +6,9 @@ namespace InvestigationConsole.Detection.Scoring.Signals;
 /// </summary>
 public sealed class IdentityStrengthSignal : RiskSignalRule
 {
-    public override string Name => "identity-strength";
+    public const string SignalName = "identity-strength";
+
+    public override string Name => SignalName;
     public override SignalFamily Family => SignalFamily.Identity;
 
     public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context)
