@@ -1,5 +1,6 @@
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Ingestion.Queries;
+using InvestigationConsole.Application.Investigation;
 using InvestigationConsole.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,11 @@ public static class DependencyInjection
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IngestHistory>();
         services.AddSingleton<QuarantineReview>();
+        services.AddSingleton<AccountSearch>();
+        services.AddSingleton<AccountDossierQuery>();
+        services.AddSingleton<AccountActivityQuery>();
+        services.AddSingleton<SharedAttributesQuery>();
+        services.AddSingleton<EvidenceSamplesQuery>();
         return services;
     }
 }
