@@ -80,8 +80,15 @@ public sealed class AccountSearch(IConsoleDbContextFactory contexts)
         var signupKeys = signups.Where(s => address.Contains(s.SignupIp!)).Select(s => s.Key).ToArray();
 
         var hits = new Dictionary<string, AccountSearchHit>(StringComparer.Ordinal);
-        Add(hits, await Hits(db.Accounts.AsNoTracking().Where(a => requestKeys.Contains(a.Key)).OrderByDescending(a => a.RequestCount), SearchMatch.RequestAddress, MaxHits + 1, cancellationToken));
-        Add(hits, await Hits(db.Accounts.AsNoTracking().Where(a => signupKeys.Contains(a.Key)).OrderByDescending(a => a.RequestCount), SearchMatch.SignupAddress, MaxHits + 1, cancellationToken));
+        foreach (var (keys, match) in new[] { (requestKeys, SearchMatch.RequestAddress), (signupKeys, SearchMatch.SignupAddress) })
+        {
+            // An empty key list would plan as a scan that finds nothing: skip it.
+            if (keys.Length > 0)
+            {
+                Add(hits, await Hits(db.Accounts.AsNoTracking().Where(a => keys.Contains(a.Key)).OrderByDescending(a => a.RequestCount), match, MaxHits + 1, cancellationToken));
+            }
+        }
+
         var truncated = hits.Count > MaxHits || rows.Count == 10 * MaxHits || signups.Count == 10 * MaxHits;
         return new AccountSearchResult(query, hits.Values.Take(MaxHits).ToArray(), truncated, null);
     }
