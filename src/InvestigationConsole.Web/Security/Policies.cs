@@ -6,6 +6,9 @@ namespace InvestigationConsole.Web.Security;
 /// <summary>Who may use what. Pages, endpoints, job triggers and exports name one of these policies.</summary>
 public static class Policies
 {
+    /// <summary>Searching accounts and reading their traffic and evidence: Investigator, Manager and Admin.</summary>
+    public const string Investigate = nameof(Investigate);
+
     /// <summary>Reading the audit trail: Compliance and Admin.</summary>
     public const string ReviewAudit = nameof(ReviewAudit);
 
@@ -14,6 +17,7 @@ public static class Policies
 
     public static void Register(AuthorizationOptions options)
     {
+        options.AddPolicy(Investigate, p => p.RequireRole(Roles.Investigator, Roles.Manager, Roles.Admin));
         options.AddPolicy(ReviewAudit, p => p.RequireRole(Roles.Compliance, Roles.Admin));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
     }
