@@ -1,6 +1,7 @@
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Ingestion.Queries;
 using InvestigationConsole.Application.Triage;
+using InvestigationConsole.Application.Investigation;
 using InvestigationConsole.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,11 @@ public static class DependencyInjection
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<SavedQueueViews>();
         services.AddSingleton<TriageDashboard>();
+        services.AddSingleton<AccountSearch>();
+        services.AddSingleton<AccountDossierQuery>();
+        services.AddSingleton<AccountActivityQuery>();
+        services.AddSingleton<SharedAttributesQuery>();
+        services.AddSingleton<EvidenceSamplesQuery>();
         return services;
     }
 }

@@ -27,6 +27,9 @@ internal readonly record struct PhraseGroup(ulong Signal, string[] Patterns)
     public static PhraseGroup Of(Cue cue, params string[] patterns) => new((ulong)cue, patterns);
 }
 
+/// <summary>A phrase found between two word positions (end exclusive) and the traits it names.</summary>
+internal readonly record struct PhraseMatch(int StartWord, int EndWord, PromptTraits Traits);
+
 /// <summary>Names <see cref="Trait"/> when every cue in <see cref="AllOf"/> was seen.</summary>
 internal readonly record struct TraitRule(Cue AllOf, PromptTraits Trait);
 
@@ -105,6 +108,68 @@ internal sealed class PhraseIndex
         foreach (var rule in _rules)
         {
             if ((seen & (ulong)rule.AllOf) == (ulong)rule.AllOf)
+            {
+                traits |= rule.Trait;
+            }
+        }
+
+        return traits;
+    }
+
+    /// <summary>
+    /// The longest phrase starting at each word that names one of <paramref name="traits"/>, as word ranges; a cue counts
+    /// only when a rule made it name the trait. Matching is the same as <see cref="Match"/>'s, so it never finds more.
+    /// </summary>
+    public List<PhraseMatch> Locate(ReadOnlySpan<ulong> words, PromptTraits traits)
+    {
+        var firedCues = 0UL;
+        var seen = 0UL;
+        for (var start = 0; start < words.Length; start++)
+        {
+            var node = Root;
+            for (var i = start; i < words.Length && _edges.TryGetValue(new Edge(node, words[i]), out node); i++)
+            {
+                seen |= _signals[node];
+            }
+        }
+
+        foreach (var rule in _rules)
+        {
+            if ((seen & (ulong)rule.AllOf) == (ulong)rule.AllOf && (rule.Trait & traits) != 0)
+            {
+                firedCues |= (ulong)rule.AllOf;
+            }
+        }
+
+        var matches = new List<PhraseMatch>();
+        for (var start = 0; start < words.Length; start++)
+        {
+            var node = Root;
+            PhraseMatch? longest = null;
+            for (var i = start; i < words.Length && _edges.TryGetValue(new Edge(node, words[i]), out node); i++)
+            {
+                var named = NamedTraits(_signals[node], firedCues) & traits;
+                if (named != PromptTraits.None)
+                {
+                    longest = new PhraseMatch(start, i + 1, named);
+                }
+            }
+
+            if (longest is { } match)
+            {
+                matches.Add(match);
+            }
+        }
+
+        return matches;
+    }
+
+    private PromptTraits NamedTraits(ulong signal, ulong firedCues)
+    {
+        var traits = (PromptTraits)(uint)signal;
+        foreach (var rule in _rules)
+        {
+            if ((signal & firedCues & (ulong)rule.AllOf) != 0)
             {
                 traits |= rule.Trait;
             }

@@ -42,15 +42,26 @@ internal static class PromptWords
     }
 
     /// <summary>Writes one hash per word into <paramref name="words"/> and returns how many were written.</summary>
-    public static int Hash(ReadOnlySpan<char> text, Span<ulong> words)
+    public static int Hash(ReadOnlySpan<char> text, Span<ulong> words) => Hash(text, words, []);
+
+    /// <summary>As <see cref="Hash(ReadOnlySpan{char}, Span{ulong})"/>, and also writes where each word stands in the text when <paramref name="spans"/> has room.</summary>
+    public static int Hash(ReadOnlySpan<char> text, Span<ulong> words, Span<Range> spans)
     {
         var count = 0;
         var hash = FnvOffset;
         var length = 0;
         var digitsOnly = true;
+        var start = 0;
+        var located = !spans.IsEmpty;
 
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (located && length == 0)
+            {
+                start = i;
+            }
+
             if (char.IsAsciiLetter(c))
             {
                 hash = (hash ^ (uint)(c | 0x20)) * FnvPrime;
@@ -68,12 +79,15 @@ internal static class PromptWords
             }
             else if (c < 0x80 || !IsWordPart(c))
             {
+                Locate(spans, count, length, start, i);
                 Flush(words, ref count, ref hash, ref length, ref digitsOnly);
             }
             else if (IsIdeograph(c))
             {
                 // Chinese and Japanese have no spaces: each ideograph stands as a word of its own.
+                Locate(spans, count, length, start, i);
                 Flush(words, ref count, ref hash, ref length, ref digitsOnly);
+                Locate(spans, count, 1, i, i + 1);
                 words[count++] = Mix((FnvOffset ^ c) * FnvPrime);
             }
             else
@@ -84,8 +98,18 @@ internal static class PromptWords
             }
         }
 
+        Locate(spans, count, length, start, text.Length);
         Flush(words, ref count, ref hash, ref length, ref digitsOnly);
         return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Locate(Span<Range> spans, int count, int length, int start, int end)
+    {
+        if (length > 0 && count < spans.Length)
+        {
+            spans[count] = start..end;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
