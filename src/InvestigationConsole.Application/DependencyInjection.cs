@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<SavedQueueViews>();
         services.AddSingleton<TriageDashboard>();
+        services.AddSingleton<AccountRiskQuery>();
         services.AddSingleton<AccountSearch>();
         services.AddSingleton<AccountDossierQuery>();
         services.AddSingleton<AccountActivityQuery>();

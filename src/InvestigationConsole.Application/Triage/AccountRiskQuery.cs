@@ -1,0 +1,100 @@
+using System.Text.Json;
+using InvestigationConsole.Application.Common;
+using InvestigationConsole.Domain.Triage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InvestigationConsole.Application.Triage;
+
+/// <summary>One signal of an account's explanation, as the detection run stored it.</summary>
+public sealed record RiskSignalView(string Name, string Family, double Value, double Contribution, double Max, string Evidence)
+{
+    public bool Fired => Contribution > 0;
+}
+
+/// <summary>A point of the score trend: a change written by a detection run, or a dismissal.</summary>
+public sealed record ScorePoint(DateTimeOffset At, double Score, bool Flagged, string Reason);
+
+/// <summary>Who holds the account and whether it was dismissed.</summary>
+public sealed record ReviewState(string? ClaimedBy, DateTimeOffset? ClaimExpiresAt, string? DismissedBy, DateTimeOffset? DismissedAt, string? DismissalReason);
+
+/// <summary>An account's risk as an investigator reads it: score, flag, SLA, explanation, trend and triage state.</summary>
+public sealed record AccountRiskView(
+    string AccountId,
+    double Score,
+    double ScoreBeforeCluster,
+    bool Flagged,
+    TriageSeverity Severity,
+    DateTimeOffset? FlaggedAt,
+    DateTimeOffset? DueAt,
+    string? ClusterId,
+    IReadOnlyList<string> CorroboratingFamilies,
+    IReadOnlyList<RiskSignalView> Signals,
+    IReadOnlyList<ScorePoint> History,
+    ReviewState Review,
+    DateTimeOffset ComputedAt);
+
+/// <summary>Reads an account's stored risk; null when the account is unknown or not scored yet.</summary>
+public sealed class AccountRiskQuery(IConsoleDbContextFactory contexts, IOptions<TriageOptions> options)
+{
+    public const int MaxHistory = 500;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<AccountRiskView?> ReadAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var row = await (
+                from account in db.Accounts.AsNoTracking()
+                join score in db.AccountRiskScores.AsNoTracking() on account.Key equals score.AccountKey
+                join held in db.AccountReviews.AsNoTracking() on account.Key equals held.AccountKey into holds
+                from held in holds.DefaultIfEmpty()
+                where account.AccountId == accountId
+                select new { account.Key, Risk = score, Review = held })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var history = await db.AccountScoreChanges.AsNoTracking()
+            .Where(c => c.AccountKey == row.Key)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Take(MaxHistory)
+            .Select(c => new ScorePoint(c.At, c.Score, c.Flagged, c.Reason))
+            .ToListAsync(cancellationToken);
+        history.Reverse();
+
+        var triage = options.Value;
+        var risk = row.Risk;
+        var review = row.Review;
+        return new AccountRiskView(
+            accountId,
+            risk.Score,
+            risk.ScoreBeforeCluster,
+            risk.Flagged,
+            triage.SeverityOf(risk.Score),
+            risk.FirstFlaggedAt,
+            risk.Flagged && risk.FirstFlaggedAt is { } at ? triage.DueAt(at, risk.Score) : null,
+            risk.ClusterId,
+            risk.CorroboratingFamilies.Split(';', StringSplitOptions.RemoveEmptyEntries),
+            ParseSignals(risk.SignalsJson),
+            history,
+            new ReviewState(review?.ClaimedBy, review?.ClaimExpiresAt, review?.DismissedBy, review?.DismissedAt, review?.DismissalReason),
+            risk.ComputedAt);
+    }
+
+    /// <summary>The stored explanation, strongest first; a damaged document yields no signals rather than an error page.</summary>
+    public static IReadOnlyList<RiskSignalView> ParseSignals(string json)
+    {
+        try
+        {
+            var signals = JsonSerializer.Deserialize<List<RiskSignalView>>(json, Json) ?? [];
+            return signals.OrderByDescending(s => s.Contribution).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}
