@@ -33,7 +33,7 @@ public sealed class DetectionQualityTests
 
             Assert.True(report.Confusion.Precision >= 0.99, $"precision {report.Confusion.Precision:0.000}");
             Assert.True(report.Confusion.Recall >= 0.97, $"recall {report.Confusion.Recall:0.000}");
-            Assert.Empty(report.FalseFlagsByKind.Where(k => k.Flagged > 0 && k.Kind is "eval_runner" or "enterprise" or "coding_agent_product"));
+            Assert.DoesNotContain(report.FalseFlagsByKind, k => k.Flagged > 0 && k.Kind is "eval_runner" or "enterprise" or "coding_agent_product");
             if (scenario != ScenarioNames.BenignOnly)
             {
                 Assert.True(report.CampaignAri >= 0.90, $"campaign ARI {report.CampaignAri:0.000}");
