@@ -9,14 +9,14 @@ public sealed class RoleNavigationTests(ConsoleApp app)
 {
     /// <summary>
     /// Who sees what, written out from NavigationCatalog and Policies rather than read from them, so that a wrong
-    /// policy on a catalog entry fails here: Home for all, Audit log for Compliance and Admin, Users and jobs for Admin.
+    /// policy on a catalog entry fails here: Home for all, Search for Investigator, Manager and Admin, Audit log for Compliance and Admin, Users and jobs for Admin.
     /// </summary>
     public static TheoryData<string, string, string[]> DemoUsersAndTheirPlaces => new()
     {
-        { DemoUser.Investigator, "Investigator", ["nav-"] },
-        { DemoUser.Manager, "Manager", ["nav-"] },
+        { DemoUser.Investigator, "Investigator", ["nav-", "nav-search"] },
+        { DemoUser.Manager, "Manager", ["nav-", "nav-search"] },
         { DemoUser.Compliance, "Compliance", ["nav-", "nav-audit"] },
-        { DemoUser.Admin, "Admin", ["nav-", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs"] },
+        { DemoUser.Admin, "Admin", ["nav-", "nav-search", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs"] },
     };
 
     [Theory]
