@@ -743,3 +743,68 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022738_Triage'
+)
+BEGIN
+    CREATE TABLE [AccountReviews] (
+        [AccountKey] int NOT NULL,
+        [ClaimedBy] nvarchar(256) NULL,
+        [ClaimedAt] datetimeoffset NULL,
+        [ClaimExpiresAt] datetimeoffset NULL,
+        [AssignedBy] nvarchar(256) NULL,
+        [DismissedBy] nvarchar(256) NULL,
+        [DismissedAt] datetimeoffset NULL,
+        [DismissalReason] nvarchar(2000) NULL,
+        [DismissedAtScore] float NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_AccountReviews] PRIMARY KEY ([AccountKey]),
+        CONSTRAINT [FK_AccountReviews_Accounts_AccountKey] FOREIGN KEY ([AccountKey]) REFERENCES [Accounts] ([Key]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022738_Triage'
+)
+BEGIN
+    CREATE TABLE [SavedQueueViews] (
+        [Id] int NOT NULL IDENTITY,
+        [Owner] nvarchar(256) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [FilterJson] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SavedQueueViews] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022738_Triage'
+)
+BEGIN
+    CREATE INDEX [IX_AccountReviews_ClaimedBy_ClaimExpiresAt] ON [AccountReviews] ([ClaimedBy], [ClaimExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022738_Triage'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedQueueViews_Owner_Name] ON [SavedQueueViews] ([Owner], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022738_Triage'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129022738_Triage', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

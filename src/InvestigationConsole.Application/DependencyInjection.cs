@@ -1,5 +1,6 @@
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Ingestion.Queries;
+using InvestigationConsole.Application.Triage;
 using InvestigationConsole.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,10 @@ public static class DependencyInjection
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IngestHistory>();
         services.AddSingleton<QuarantineReview>();
+        services.AddScoped<AccountClaims>();
+        services.AddScoped<AccountDismissals>();
+        services.AddSingleton<TriageQueue>();
+        services.AddSingleton<SavedQueueViews>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using InvestigationConsole.Application;
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Common;
+using InvestigationConsole.Application.Triage;
 using InvestigationConsole.Application.Users;
 using InvestigationConsole.Infrastructure.Audit;
 using InvestigationConsole.Infrastructure.Data;
@@ -50,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<DemoUsers>();
         services.AddSingleton<DemoMode>();
         services.AddIngestion(builder.Configuration, settings);
+        services.AddOptions<TriageOptions>().Bind(builder.Configuration.GetSection(TriageOptions.Section))
+            .Validate(options => !options.Validate().Any(), "Invalid Triage settings: see TriageOptions.Validate.").ValidateOnStart();
         services.AddDetection(settings);
 
         services.AddBackgroundJobStorage(settings);

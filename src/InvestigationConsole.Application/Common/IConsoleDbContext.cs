@@ -4,6 +4,7 @@ using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Domain.Traffic;
+using InvestigationConsole.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestigationConsole.Application.Common;
@@ -28,6 +29,10 @@ public interface IConsoleDbContext : IAsyncDisposable, IDisposable
     DbSet<IngestFile> IngestFiles { get; }
 
     DbSet<QuarantinedLine> QuarantinedLines { get; }
+
+    DbSet<AccountReview> AccountReviews { get; }
+
+    DbSet<SavedQueueView> SavedQueueViews { get; }
 
     DbSet<AccountRiskScore> AccountRiskScores { get; }
 

@@ -5,6 +5,7 @@ using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Domain.Traffic;
+using InvestigationConsole.Domain.Triage;
 using InvestigationConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,10 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     public DbSet<IngestFile> IngestFiles => Set<IngestFile>();
 
     public DbSet<QuarantinedLine> QuarantinedLines => Set<QuarantinedLine>();
+
+    public DbSet<AccountReview> AccountReviews => Set<AccountReview>();
+
+    public DbSet<SavedQueueView> SavedQueueViews => Set<SavedQueueView>();
 
     public DbSet<AccountRiskScore> AccountRiskScores => Set<AccountRiskScore>();
 

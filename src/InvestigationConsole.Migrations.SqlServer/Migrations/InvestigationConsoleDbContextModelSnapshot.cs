@@ -769,6 +769,82 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.ToTable("PromptSamples", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("DismissedAtScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClaimedBy", "ClaimExpiresAt");
+
+                    b.ToTable("AccountReviews", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.SavedQueueView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedQueueViews", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -965,6 +1041,15 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>
+                {
+                    b.HasOne("InvestigationConsole.Domain.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("InvestigationConsole.Domain.Triage.AccountReview", "AccountKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -749,6 +749,80 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.ToTable("PromptSamples", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DismissedAtScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountKey");
+
+                    b.HasIndex("ClaimedBy", "ClaimExpiresAt");
+
+                    b.ToTable("AccountReviews", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.SavedQueueView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedQueueViews", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -939,6 +1013,15 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>
+                {
+                    b.HasOne("InvestigationConsole.Domain.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("InvestigationConsole.Domain.Triage.AccountReview", "AccountKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -17,6 +17,7 @@ public sealed class NavigationCatalog(IAuthorizationService authorization)
     public static IReadOnlyList<NavigationEntry> Entries { get; } =
     [
         new("Home", "/", Icons.Material.Filled.Dashboard, "Overview", "Your starting point.", null),
+        new("Triage queue", "/queue", Icons.Material.Filled.Inbox, "Investigation", "Flagged accounts by risk and due time: claim, review, dismiss.", Policies.Investigate),
         new("Audit log", "/audit", Icons.Material.Filled.History, "Compliance", "Every audited action: who did what, when.", Policies.ReviewAudit),
         new("Users", "/admin/users", Icons.Material.Filled.People, "Administration", "Console users, their roles and lock-outs.", Policies.Administer),
         new("Ingestion", "/ingestion", Icons.Material.Filled.CloudUpload, "Administration", "Upload gateway exports, follow ingest jobs, inspect rejected lines.", Policies.Administer),

@@ -13,10 +13,10 @@ public sealed class RoleNavigationTests(ConsoleApp app)
     /// </summary>
     public static TheoryData<string, string, string[]> DemoUsersAndTheirPlaces => new()
     {
-        { DemoUser.Investigator, "Investigator", ["nav-"] },
-        { DemoUser.Manager, "Manager", ["nav-"] },
+        { DemoUser.Investigator, "Investigator", ["nav-", "nav-queue"] },
+        { DemoUser.Manager, "Manager", ["nav-", "nav-queue"] },
         { DemoUser.Compliance, "Compliance", ["nav-", "nav-audit"] },
-        { DemoUser.Admin, "Admin", ["nav-", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-jobs"] },
+        { DemoUser.Admin, "Admin", ["nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-admin-detection", "nav-jobs"] },
     };
 
     [Theory]

@@ -22,10 +22,10 @@ public sealed class NavMenuTests : MudTestContext
     }
 
     [Theory]
-    [InlineData(Roles.Investigator, new[] { "nav-" })]
-    [InlineData(Roles.Manager, new[] { "nav-" })]
+    [InlineData(Roles.Investigator, new[] { "nav-", "nav-queue" })]
+    [InlineData(Roles.Manager, new[] { "nav-", "nav-queue" })]
     [InlineData(Roles.Compliance, new[] { "nav-", "nav-audit" })]
-    [InlineData(Roles.Admin, new[] { "nav-", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-admin-detection", "nav-jobs" })]
+    [InlineData(Roles.Admin, new[] { "nav-", "nav-queue", "nav-audit", "nav-admin-users", "nav-ingestion", "nav-admin-detection", "nav-jobs" })]
     public void NavMenu_ForRole_ShowsOnlyPermittedEntries(string role, string[] expected)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "u@x"), new Claim(ClaimTypes.Role, role)], "test"));
