@@ -60,5 +60,8 @@ public sealed record ClusterSettings
     /// <summary>Two components with this many medium links between them are one fleet (0 turns merging off).</summary>
     public int MergeMinLinks { get; init; } = 3;
 
+    /// <summary>Share of the smaller component's members that must carry one of those links for a merge.</summary>
+    public double MergeMinTiedShare { get; init; } = 0.5;
+
     public int MaxSharedAttributes { get; init; } = 5;
 }

@@ -71,7 +71,7 @@ public static class Clusterer
         for (var pass = 0; pass < 2; pass++)
         {
             var cheap = CheapComponents(graph.AccountCount, sets, settings, weakness);
-            var between = new Dictionary<(int, int), int>();
+            var between = new Dictionary<(int, int), (int Links, HashSet<int> Touched)>();
             foreach (var link in graph.Links)
             {
                 if (link.Weight < Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight) || link.Weight >= settings.StrongLinkWeight && IsStrong(link, settings)
@@ -81,21 +81,28 @@ public static class Clusterer
                 }
 
                 var (x, y) = (sets.Find(link.A), sets.Find(link.B));
-                if (link.Weight < settings.MergeLinkWeight && !(cheap[x] && cheap[y]))
+                if (x == y || (link.Weight < settings.MergeLinkWeight && !(cheap[x] && cheap[y])))
                 {
                     continue;
                 }
 
-                if (x != y)
+                var key = x < y ? (x, y) : (y, x);
+                if (!between.TryGetValue(key, out var tie))
                 {
-                    var key = x < y ? (x, y) : (y, x);
-                    between[key] = between.GetValueOrDefault(key) + 1;
+                    between[key] = tie = (0, []);
                 }
+
+                tie.Touched.Add(link.A);
+                tie.Touched.Add(link.B);
+                between[key] = tie with { Links = tie.Links + 1 };
             }
 
-            foreach (var ((x, y), count) in between.OrderBy(pair => pair.Key))
+            foreach (var ((x, y), tie) in between.OrderBy(pair => pair.Key))
             {
-                if (count >= settings.MergeMinLinks)
+                // Most of the smaller side must be tied: two fleets renting one cloud range stay two fleets.
+                var smaller = sets.SizeOf(x) <= sets.SizeOf(y) ? x : y;
+                var touched = tie.Touched.Count(account => sets.Find(account) == smaller);
+                if (tie.Links >= settings.MergeMinLinks && touched >= settings.MergeMinTiedShare * sets.SizeOf(smaller))
                 {
                     sets.Union(x, y);
                 }

@@ -87,4 +87,33 @@ public class ClustererTests
         Assert.Equal(70, cluster.Risk);
         Assert.Equal(new ClusterContext(0, 4, 70, cluster.Description) { IsCampaign = true }, cluster.ToContext());
     }
+
+    [Fact]
+    public void Cluster_SharedTemplateAndClientWithoutInfrastructure_IsNoCluster()
+    {
+        var accounts = new SyntheticAccounts(17);
+        accounts.Add("benchmarkers", 6, (i, f) => f with { TemplateKeys = [1, 2, 3], ApiBehaviourFingerprint = "eval-harness", PivotAt = SyntheticAccounts.Epoch });
+
+        var clustering = Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), new double[6]);
+
+        Assert.Empty(clustering.Clusters);
+    }
+
+    [Fact]
+    public void Cluster_CellsSharingProxyRangesOnly_MergeWhenIdentitiesAreCheap()
+    {
+        var accounts = new SyntheticAccounts(19);
+        accounts.Add("cell-1", 5, (i, f) => f with { PaymentFingerprint = "card-1", Prefixes = ["203.0.113.0/24"] });
+        accounts.Add("cell-2", 5, (i, f) => f with { PaymentFingerprint = "card-2", Prefixes = ["203.0.113.0/24"] });
+        var graph = AccountLinkGraph.Build(accounts.Facts);
+        var scores = Enumerable.Repeat(30.0, 10).ToArray();
+
+        var cheap = Clusterer.Cluster(graph, scores, memberIdentityWeakness: Enumerable.Repeat(8.0, 10).ToArray());
+        var verified = Clusterer.Cluster(graph, scores, memberIdentityWeakness: Enumerable.Repeat(0.0, 10).ToArray());
+
+        Assert.Single(cheap.Clusters);
+        Assert.True(cheap.Clusters[0].IsCampaign);
+        Assert.Equal(2, verified.Clusters.Count);
+        Assert.All(verified.Clusters, cluster => Assert.False(cluster.IsCampaign));
+    }
 }

@@ -106,4 +106,15 @@ public class RiskScorerTests
         Assert.Equal(once.Score, twice.Score);
         Assert.Single(twice.Signals, s => s.Name == RiskScorer.CoordinationSignalName);
     }
+
+    [Fact]
+    public void ApplyClusterContext_CampaignCluster_FlagsAQuietMember()
+    {
+        var quiet = new RiskScorer().Score(new AccountProfile { AccountId = "quiet" });
+
+        var member = new RiskScorer().ApplyClusterContext(quiet, new ClusterContext(2, 160, 22, "Prefix ×700") { IsCampaign = true });
+
+        Assert.True(member.Flagged);
+        Assert.Contains(member.Explanation, line => line.Contains("campaign cluster 2", StringComparison.Ordinal));
+    }
 }
