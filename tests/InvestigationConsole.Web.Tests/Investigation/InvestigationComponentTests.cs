@@ -37,14 +37,6 @@ public sealed class InvestigationComponentTests : MudTestContext
     }
 
     [Fact]
-    public void RiskPanel_WithoutAScore_SaysNotScoredYet()
-    {
-        var rendered = Render<RiskPanel>(p => p.Add(c => c.AccountId, "acct_1"));
-
-        Assert.Equal("Not scored yet.", rendered.Find("[data-testid=risk-not-scored]").TextContent);
-    }
-
-    [Fact]
     public void TimelineData_GapsBetweenHours_AreFilledWithZerosPerModel()
     {
         var activity = new AccountActivity(
