@@ -32,7 +32,7 @@ public sealed class AccountJourneyTests(ConsoleApp app)
         await page.WaitForURLAsync($"**/accounts/{accountId}");
         await Expect(page.GetByTestId("account-title")).ToHaveTextAsync(accountId);
         await Expect(page.GetByTestId("profile-card")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("risk-not-scored")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("risk-panel")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("activity-timeline").Locator("canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("activity-heatmap").Locator("canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("evidence-sample").First).ToBeVisibleAsync();
