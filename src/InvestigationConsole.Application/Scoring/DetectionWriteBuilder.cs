@@ -142,7 +142,7 @@ public static class DetectionWriteBuilder
             contribution = Math.Round(s.Contribution, 2),
             max = s.Max,
             evidence = clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
-                ? s.Evidence.Replace($"member of cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $"member of cluster {clusterId} (", StringComparison.Ordinal)
+                ? s.Evidence.Replace($" cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $" cluster {clusterId} (", StringComparison.Ordinal)
                 : s.Evidence,
         });
         return JsonSerializer.Serialize(signals, Json);

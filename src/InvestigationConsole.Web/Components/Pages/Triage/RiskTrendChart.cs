@@ -11,7 +11,7 @@ public static class RiskTrendChart
     {
         Grid = new Grid { Left = 36, Right = 12, Top = 16, Bottom = 28 },
         Tooltip = new Tooltip { Trigger = TooltipTrigger.Axis },
-        XAxis = new XAxis { Type = AxisType.Time },
+        XAxis = new XAxis { Type = AxisType.Time, SplitNumber = 3, AxisLabel = new AxisLabel { HideOverlap = true } },
         YAxis = new YAxis { Type = AxisType.Value, Min = 0, Max = 100 },
         Series =
         [
@@ -27,6 +27,7 @@ public static class RiskTrendChart
                 MarkLine = new MarkLine
                 {
                     Symbol = "none",
+                    Label = new Label { Show = false },
                     Data = new object[] { new { yAxis = threshold, name = "flag threshold", lineStyle = new { type = "dashed", color = "#9e9e9e" } } },
                 },
             },
