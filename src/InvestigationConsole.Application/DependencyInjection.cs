@@ -1,4 +1,5 @@
 using InvestigationConsole.Application.Audit;
+using InvestigationConsole.Application.Clusters;
 using InvestigationConsole.Application.Ingestion.Queries;
 using InvestigationConsole.Application.Triage;
 using InvestigationConsole.Application.Users;
@@ -19,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<AccountDismissals>();
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<SavedQueueViews>();
+        services.AddSingleton<ClusterDossier>();
+        services.AddScoped<ClusterClaims>();
         return services;
     }
 }
