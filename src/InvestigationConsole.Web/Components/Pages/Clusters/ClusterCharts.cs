@@ -49,6 +49,8 @@ public static class ClusterCharts
     {
         var nodes = view.Members.Select(m => new GraphSeriesData(m.AccountId, 0, 0)
         {
+            X = null,
+            Y = null,
             Value = Math.Round(m.Score, 3),
             SymbolSize = NodeSize(m.Requests),
             ItemStyle = new ItemStyle { Color = RiskColour(m.Score) },
