@@ -11,6 +11,7 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("/admin/users")]
     [InlineData("/jobs")]
     [InlineData("/not-a-page")]
+    [InlineData("/clusters/x")]
     public async Task Anonymous_RequestingConsolePage_IsRedirectedToLogin(string path)
     {
         var response = await factory.CreateBrowserlessClient().GetAsync(path);
@@ -31,6 +32,8 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("compliance@demo.local", "/admin/users", HttpStatusCode.Forbidden)]
     [InlineData("admin@demo.local", "/admin/users", HttpStatusCode.OK)]
     [InlineData("investigator@demo.local", "/", HttpStatusCode.OK)]
+    [InlineData("compliance@demo.local", "/clusters/x", HttpStatusCode.Forbidden)]
+    [InlineData("investigator@demo.local", "/clusters/x", HttpStatusCode.OK)]
     public async Task SignedInUser_RequestingPage_GetsWhatTheirRoleAllows(string email, string path, HttpStatusCode expected)
     {
         var client = await factory.SignInAsync(email);
