@@ -8,11 +8,12 @@ namespace InvestigationConsole.Web.Tests.Clusters;
 public sealed class ClusterChartsTests
 {
     [Theory]
-    [InlineData(0.1, "#2e7d32")]
-    [InlineData(0.45, "#f9a825")]
-    [InlineData(0.7, "#ef6c00")]
-    [InlineData(0.8, "#c62828")]
-    [InlineData(1.0, "#c62828")]
+    [InlineData(0, "#2e7d32")]
+    [InlineData(29.9, "#2e7d32")]
+    [InlineData(40, "#f9a825")]
+    [InlineData(50, "#ef6c00")]
+    [InlineData(60, "#c62828")]
+    [InlineData(100, "#c62828")]
     public void RiskColour_Score_FollowsTheScale(double score, string colour) => Assert.Equal(colour, ClusterCharts.RiskColour(score));
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ClusterChartsTests
     public void Graph_View_HasOneNodePerMemberAndStyledLinks()
     {
         var view = View(
-            [Member("a", 0.9, 500), Member("b", 0.3, 5)],
+            [Member("a", 90, 500), Member("b", 30, 5)],
             [new ClusterGraphLink("a", "b", 0.8, true, ["Payment", "Synchrony"])]);
 
         var series = Assert.IsType<GraphSeries>(Assert.Single(ClusterCharts.Graph(view).Series!));
@@ -64,8 +65,8 @@ public sealed class ClusterChartsTests
     }
 
     private static ClusterMemberRow Member(string id, double score, long requests) =>
-        new(id.Length, id, score, score > 0.5, [], UsageTier.Free, "US", null, requests, null);
+        new(id.Length, id, score, score >= 60, [], UsageTier.Free, "US", null, requests, null);
 
     private static ClusterDossierView View(List<ClusterMemberRow> members, List<ClusterGraphLink> links) =>
-        new(new ClusterHeader("c-1", 0.9, members.Count, true, "", [], [], null, null), members, links, [], new ClusterTimeline([], [], false));
+        new(new ClusterHeader("c-1", 90, members.Count, true, "", [], [], null, null), members, links, [], new ClusterTimeline([], [], false));
 }

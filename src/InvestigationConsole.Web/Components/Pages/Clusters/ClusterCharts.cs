@@ -10,13 +10,13 @@ public sealed record EdgeStyle(string Type, string Colour, LineTypeStyle Dash);
 /// <summary>Shapes a cluster dossier into ECharts options: the force-directed member graph and the stacked hourly timeline.</summary>
 public static class ClusterCharts
 {
-    /// <summary>The risk scale, low to high: score below 0.4 green, to 0.6 amber, to 0.8 orange, above red.</summary>
+    /// <summary>The risk scale over 0–100 scores, low to high; red starts at the default flag threshold (60).</summary>
     public static readonly IReadOnlyList<(double From, string Colour, string Label)> RiskScale =
     [
-        (0.0, "#2e7d32", "< 0.40"),
-        (0.4, "#f9a825", "0.40–0.60"),
-        (0.6, "#ef6c00", "0.60–0.80"),
-        (0.8, "#c62828", "≥ 0.80"),
+        (double.NegativeInfinity, "#2e7d32", "< 30"),
+        (30, "#f9a825", "30–45"),
+        (45, "#ef6c00", "45–60"),
+        (60, "#c62828", "≥ 60"),
     ];
 
     private static readonly Dictionary<string, EdgeStyle> EdgeStyles = new(StringComparer.Ordinal)
@@ -51,7 +51,7 @@ public static class ClusterCharts
         {
             X = null,
             Y = null,
-            Value = Math.Round(m.Score, 3),
+            Value = Math.Round(m.Score, 1),
             SymbolSize = NodeSize(m.Requests),
             ItemStyle = new ItemStyle { Color = RiskColour(m.Score) },
         }).ToList();
