@@ -78,7 +78,7 @@ public static class ClusterCharts
                     Layout = GraphLayout.Force,
                     Roam = Roam.True,
                     Draggable = true,
-                    Force = new Force { Repulsion = 60, EdgeLength = 40, Gravity = 0.15 },
+                    Force = new Force { Repulsion = 220, EdgeLength = 70, Gravity = 0.08 },
                     Label = new Label { Show = false },
                     Emphasis = new Emphasis { Focus = "adjacency" },
                     Data = nodes,
