@@ -1,4 +1,5 @@
 using InvestigationConsole.Application.Audit;
+using InvestigationConsole.Application.Clusters;
 using InvestigationConsole.Application.Ingestion.Queries;
 using InvestigationConsole.Application.Triage;
 using InvestigationConsole.Application.Investigation;
@@ -27,6 +28,8 @@ public static class DependencyInjection
         services.AddSingleton<AccountActivityQuery>();
         services.AddSingleton<SharedAttributesQuery>();
         services.AddSingleton<EvidenceSamplesQuery>();
+        services.AddSingleton<ClusterDossier>();
+        services.AddScoped<ClusterClaims>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("/jobs")]
     [InlineData("/queue")]
     [InlineData("/not-a-page")]
+    [InlineData("/clusters/x")]
     public async Task Anonymous_RequestingConsolePage_IsRedirectedToLogin(string path)
     {
         var response = await factory.CreateBrowserlessClient().GetAsync(path);
@@ -36,6 +37,8 @@ public sealed class AuthorizationTests(ConsoleWebFactory factory) : IClassFixtur
     [InlineData("manager@demo.local", "/queue", HttpStatusCode.OK)]
     [InlineData("admin@demo.local", "/queue", HttpStatusCode.OK)]
     [InlineData("compliance@demo.local", "/queue", HttpStatusCode.Forbidden)]
+    [InlineData("compliance@demo.local", "/clusters/x", HttpStatusCode.Forbidden)]
+    [InlineData("investigator@demo.local", "/clusters/x", HttpStatusCode.OK)]
     public async Task SignedInUser_RequestingPage_GetsWhatTheirRoleAllows(string email, string path, HttpStatusCode expected)
     {
         var client = await factory.SignInAsync(email);

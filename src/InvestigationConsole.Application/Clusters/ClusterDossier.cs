@@ -1,0 +1,185 @@
+using System.Text.Json;
+using InvestigationConsole.Application.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace InvestigationConsole.Application.Clusters;
+
+/// <summary>
+/// Reads one cluster as the last detection run left it: header, the riskiest members, the links among them, what
+/// they share and their hourly traffic. Clusters can hold thousands of accounts, so every part is capped.
+/// </summary>
+public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvider clock)
+{
+    /// <summary>Members shown in the table and the graph, riskiest first.</summary>
+    public const int MemberCap = 300;
+
+    public const int LinkCap = 2000;
+
+    public const int TimelineMembers = 8;
+
+    /// <summary>The timeline keeps at most this many most recent hours (five weeks).</summary>
+    public const int TimelineHourCap = 24 * 35;
+
+    public async Task<ClusterDossierView?> LoadAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clusterId, cancellationToken);
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        var rows = await (
+            from m in db.ClusterMembers
+            where m.ClusterId == clusterId
+            join a in db.Accounts on m.AccountKey equals a.Key
+            join s in db.AccountRiskScores on m.AccountKey equals s.AccountKey into scores
+            from s in scores.DefaultIfEmpty()
+            join r in db.AccountReviews on m.AccountKey equals r.AccountKey into reviews
+            from r in reviews.DefaultIfEmpty()
+            orderby s == null ? 0 : s.Score descending, a.RequestCount descending
+            select new
+            {
+                a.Key, a.AccountId, Score = s == null ? 0 : s.Score, Flagged = s != null && s.Flagged, TopSignals = s == null ? "" : s.TopSignals,
+                a.Tier, a.BillingCountry, a.CreatedAt, a.RequestCount, a.PaymentFingerprint, a.SignupPrefix, a.EmailDomain,
+                ClaimedBy = r == null ? null : r.ClaimedBy, ClaimExpiresAt = r == null ? null : r.ClaimExpiresAt,
+            }).Take(MemberCap).ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var members = rows.Select(r => new ClusterMemberRow(
+            r.Key, r.AccountId, r.Score, r.Flagged, SplitSignals(r.TopSignals), r.Tier, r.BillingCountry, r.CreatedAt, r.RequestCount,
+            r.ClaimedBy is not null && r.ClaimExpiresAt > now ? r.ClaimedBy : null)).ToList();
+        var shown = members.ToDictionary(m => m.AccountKey, m => m.AccountId);
+        var keys = shown.Keys.ToList();
+
+        var linkRows = await db.ClusterLinks.AsNoTracking()
+            .Where(l => keys.Contains(l.AccountKey) && keys.Contains(l.OtherAccountKey))
+            .OrderByDescending(l => l.Weight)
+            .Take(LinkCap)
+            .Select(l => new { l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson })
+            .ToListAsync(cancellationToken);
+        var evidence = linkRows.Select(l => (Link: l, Items: ParseEvidence(l.EvidenceJson))).ToList();
+        var links = evidence.Select(e => new ClusterGraphLink(
+            shown[e.Link.AccountKey], shown[e.Link.OtherAccountKey], e.Link.Weight, e.Link.IsStrong,
+            e.Items.OrderByDescending(i => i.Weight).Select(i => i.Type).Distinct().ToList())).ToList();
+
+        var shared = new List<SharedAttribute>();
+        shared.AddRange(CountShared("Payment fingerprint", rows.Select(r => r.PaymentFingerprint)));
+        shared.AddRange(CountShared("Signup /24", rows.Select(r => r.SignupPrefix)));
+        shared.AddRange(CountShared("E-mail domain", rows.Select(r => r.EmailDomain)));
+        var requestPrefixes = await db.AccountAddresses.AsNoTracking()
+            .Where(a => keys.Contains(a.AccountKey))
+            .GroupBy(a => a.IpPrefix)
+            .Select(g => new { Prefix = g.Key, Members = g.Select(a => a.AccountKey).Distinct().Count() })
+            .Where(g => g.Members > 1)
+            .OrderByDescending(g => g.Members)
+            .Take(10)
+            .ToListAsync(cancellationToken);
+        shared.AddRange(requestPrefixes.Select(p => new SharedAttribute("Request /24", p.Prefix, p.Members)));
+        shared.AddRange(evidence
+            .SelectMany(e => e.Items.Where(i => !string.IsNullOrEmpty(i.Attribute)).Select(i => (i.Type, i.Attribute!, e.Link.AccountKey, e.Link.OtherAccountKey)))
+            .GroupBy(x => (x.Type, x.Item2))
+            .Select(g => new SharedAttribute($"{g.Key.Type} evidence", g.Key.Item2, g.SelectMany(x => new[] { x.AccountKey, x.OtherAccountKey }).Distinct().Count()))
+            .Where(a => a.Members > 1)
+            .OrderByDescending(a => a.Members)
+            .Take(15));
+
+        var header = new ClusterHeader(
+            cluster.Id, cluster.Risk, cluster.Size, cluster.IsCampaign, cluster.Description,
+            SplitSignals(cluster.DominantLinkTypes), ParseStrings(cluster.SharedAttributesJson), cluster.FirstActivityAt, cluster.LastActivityAt);
+        var timeline = await LoadTimelineAsync(db, clusterId, shown, cancellationToken);
+        return new ClusterDossierView(header, members, links, shared, timeline);
+    }
+
+    private static async Task<ClusterTimeline> LoadTimelineAsync(IConsoleDbContext db, string clusterId, Dictionary<int, string> names, CancellationToken cancellationToken)
+    {
+        var memberKeys = db.ClusterMembers.Where(m => m.ClusterId == clusterId).Select(m => m.AccountKey);
+        var lastHour = await db.ActivityHours.Where(h => memberKeys.Contains(h.AccountKey)).MaxAsync(h => (int?)h.Hour, cancellationToken);
+        if (lastHour is null)
+        {
+            return new ClusterTimeline([], [], false);
+        }
+
+        var firstAllowed = lastHour.Value - TimelineHourCap + 1;
+        var cells = await db.ActivityHours
+            .Where(h => h.Hour >= firstAllowed && memberKeys.Contains(h.AccountKey))
+            .GroupBy(h => new { h.AccountKey, h.Hour })
+            .Select(g => new { g.Key.AccountKey, g.Key.Hour, Requests = g.Sum(h => h.Requests) })
+            .ToListAsync(cancellationToken);
+        var earliest = await db.ActivityHours.Where(h => memberKeys.Contains(h.AccountKey)).MinAsync(h => h.Hour, cancellationToken);
+        return ShapeTimeline(cells.Select(c => (c.AccountKey, c.Hour, c.Requests)), names, earliest < firstAllowed);
+    }
+
+    /// <summary>Stacks the busiest members' hours and sums the rest into "others" (members outside the shown list count as others).</summary>
+    public static ClusterTimeline ShapeTimeline(IEnumerable<(int AccountKey, int Hour, int Requests)> cells, IReadOnlyDictionary<int, string> names, bool isTruncated)
+    {
+        var list = cells.ToList();
+        if (list.Count == 0)
+        {
+            return new ClusterTimeline([], [], isTruncated);
+        }
+
+        var first = list.Min(c => c.Hour);
+        var span = list.Max(c => c.Hour) - first + 1;
+        var top = list.Where(c => names.ContainsKey(c.AccountKey))
+            .GroupBy(c => c.AccountKey)
+            .OrderByDescending(g => g.Sum(c => (long)c.Requests)).ThenBy(g => g.Key)
+            .Take(TimelineMembers)
+            .Select(g => g.Key)
+            .ToList();
+        var series = top.ToDictionary(k => k, _ => new int[span]);
+        var others = new int[span];
+        foreach (var (key, hour, requests) in list)
+        {
+            (series.TryGetValue(key, out var row) ? row : others)[hour - first] += requests;
+        }
+
+        var result = top.Select(k => new TimelineSeries(names[k], series[k])).ToList();
+        if (others.Any(v => v > 0))
+        {
+            result.Add(new TimelineSeries("others", others));
+        }
+
+        var hours = Enumerable.Range(first, span).Select(h => DateTimeOffset.FromUnixTimeSeconds(h * 3600L)).ToList();
+        return new ClusterTimeline(hours, result, isTruncated);
+    }
+
+    private static IEnumerable<SharedAttribute> CountShared(string kind, IEnumerable<string?> values) => values
+        .Where(v => !string.IsNullOrEmpty(v))
+        .GroupBy(v => v!, StringComparer.Ordinal)
+        .Where(g => g.Count() > 1)
+        .OrderByDescending(g => g.Count())
+        .Take(10)
+        .Select(g => new SharedAttribute(kind, g.Key, g.Count()));
+
+    private static List<string> SplitSignals(string joined) =>
+        joined.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static List<string> ParseStrings(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<string>>(json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static List<LinkEvidence> ParseEvidence(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<LinkEvidence>>(json, EvidenceJson) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record LinkEvidence(string Type, double Weight, string? Attribute);
+}
