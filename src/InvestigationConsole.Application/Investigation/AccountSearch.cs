@@ -15,13 +15,14 @@ public enum SearchMatch
     PaymentFingerprint,
     RequestAddress,
     SignupAddress,
+    Cluster,
 }
 
 /// <summary>An account the search found, and on what.</summary>
 public sealed record AccountSearchHit(string AccountId, string? OrgId, string? EmailDomain, UsageTier Tier, long Requests, DateTimeOffset? LastSeenAt, SearchMatch MatchedOn);
 
 /// <summary>The accounts found; <see cref="ExactAccountId"/> is set when the text was an account id, so a page can go straight to it.</summary>
-public sealed record AccountSearchResult(string Query, IReadOnlyList<AccountSearchHit> Hits, bool Truncated, string? ExactAccountId, string? Problem = null);
+public sealed record AccountSearchResult(string Query, IReadOnlyList<AccountSearchHit> Hits, bool Truncated, string? ExactAccountId, string? Problem = null, string? ExactClusterId = null);
 
 /// <summary>
 /// Finds accounts by account id (exact or prefix), organisation id, payment fingerprint, or by an address or network
@@ -61,7 +62,15 @@ public sealed class AccountSearch(IConsoleDbContextFactory contexts)
         Add(hits, await Hits(accounts.Where(a => a.OrgId == query), SearchMatch.Organisation, MaxHits + 1, cancellationToken));
         Add(hits, await Hits(accounts.Where(a => a.PaymentFingerprint == query), SearchMatch.PaymentFingerprint, MaxHits + 1, cancellationToken));
 
-        return new AccountSearchResult(query, hits.Values.Take(MaxHits).ToArray(), hits.Count > MaxHits, exact.Count == 1 ? exact[0].AccountId : null);
+        // A cluster id (CL-…): its members, and the id itself so that the page can open the cluster.
+        var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == query).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (cluster is not null)
+        {
+            var members = db.ClusterMembers.AsNoTracking().Where(m => m.ClusterId == cluster).Select(m => m.AccountKey);
+            Add(hits, await Hits(accounts.Where(a => members.Contains(a.Key)).OrderBy(a => a.AccountId), SearchMatch.Cluster, MaxHits + 1, cancellationToken));
+        }
+
+        return new AccountSearchResult(query, hits.Values.Take(MaxHits).ToArray(), hits.Count > MaxHits, exact.Count == 1 ? exact[0].AccountId : null, ExactClusterId: cluster);
     }
 
     private static async Task<AccountSearchResult> SearchAddressAsync(IConsoleDbContext db, string query, AddressQuery address, CancellationToken cancellationToken)

@@ -122,6 +122,24 @@ public sealed class InvestigationQueriesTests(IngestedScenario scenario) : IClas
     }
 
     [Fact]
+    public async Task Search_ClusterId_FindsItsMembersAndNamesTheCluster()
+    {
+        var members = await scenario.QueryAsync(db => db.Accounts.OrderBy(a => a.Key).Take(2).ToListAsync());
+        await scenario.QueryAsync(async db =>
+        {
+            db.Clusters.Add(new Domain.Clusters.Cluster { Id = "CL-search-test", Risk = 50, Size = 2, Description = "test" });
+            db.ClusterMembers.AddRange(members.Select(m => new Domain.Clusters.ClusterMember { AccountKey = m.Key, ClusterId = "CL-search-test" }));
+            return await db.SaveChangesAsync();
+        });
+
+        var result = await scenario.Get<AccountSearch>().SearchAsync("CL-search-test");
+
+        Assert.Equal("CL-search-test", result.ExactClusterId);
+        Assert.Equal(members.Select(m => m.AccountId).Order(StringComparer.Ordinal), result.Hits.Where(h => h.MatchedOn == SearchMatch.Cluster).Select(h => h.AccountId).Order(StringComparer.Ordinal));
+        Assert.Null((await scenario.Get<AccountSearch>().SearchAsync("CL-no-such-cluster")).ExactClusterId);
+    }
+
+    [Fact]
     public async Task Search_AddressAndNetworks_FindTheAccountsThatSentFromThem()
     {
         var address = await scenario.QueryAsync(db => db.AccountAddresses.OrderByDescending(a => a.Requests).FirstAsync());

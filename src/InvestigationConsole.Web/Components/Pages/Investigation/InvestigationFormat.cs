@@ -28,6 +28,7 @@ public static class InvestigationFormat
         SearchMatch.PaymentFingerprint => "payment fingerprint",
         SearchMatch.RequestAddress => "request address",
         SearchMatch.SignupAddress => "signup address",
+        SearchMatch.Cluster => "cluster member",
         _ => match.ToString(),
     };
 
