@@ -78,7 +78,7 @@ public static class ClusterCharts
                     Layout = GraphLayout.Force,
                     Roam = Roam.True,
                     Draggable = true,
-                    Force = new Force { Repulsion = 220, EdgeLength = 70, Gravity = 0.08 },
+                    Force = LayoutFor(nodes.Count),
                     Label = new Label { Show = false },
                     Emphasis = new Emphasis { Focus = "adjacency" },
                     Data = nodes,
@@ -87,6 +87,11 @@ public static class ClusterCharts
             ],
         };
     }
+
+    /// <summary>Large graphs need less repulsion and more gravity, or the force layout spreads them past the chart.</summary>
+    private static Force LayoutFor(int nodes) => nodes > 100
+        ? new Force { Repulsion = 40, EdgeLength = 25, Gravity = 0.3 }
+        : new Force { Repulsion = 220, EdgeLength = 70, Gravity = 0.08 };
 
     public static Vizor.ECharts.ChartOptions Timeline(ClusterTimeline timeline)
     {
