@@ -57,6 +57,29 @@ public sealed class InvestigationComponentTests : MudTestContext
     }
 
     [Fact]
+    public void TimelineData_FlaggedAfterLastActiveHour_StretchesTheAxisAndMarksIt()
+    {
+        var timeline = TimelineData.From(new AccountActivity([new(Start, "m-large", 5, 100, 200)], [], []));
+
+        var flagged = timeline.WithFlag(Start.AddHours(2).AddMinutes(40));
+
+        Assert.Equal(["2026-02-02 22:00", "2026-02-02 23:00", "2026-02-03 00:00"], flagged.Hours);
+        Assert.Equal([5, 0, 0], flagged.Models[0].Requests);
+        Assert.Equal([300L, 0, 0], flagged.Tokens);
+        Assert.Equal(new TimelineMarker("2026-02-03 00:00", "flagged", false, IsFlag: true), flagged.Markers.Single());
+    }
+
+    [Fact]
+    public void TimelineData_FlaggedLongAfterOrNever_IsLeftAsItWas()
+    {
+        var timeline = TimelineData.From(new AccountActivity([new(Start, "m-large", 5, 100, 200)], [], []));
+
+        Assert.Same(timeline, timeline.WithFlag(null));
+        Assert.Same(timeline, timeline.WithFlag(Start + TimelineData.MaxFlagStretch + TimeSpan.FromHours(2)));
+        Assert.Same(timeline, timeline.WithFlag(Start.AddHours(-5)));
+    }
+
+    [Fact]
     public void HeatmapData_HoursAcrossMidnight_LandOnTheirUtcDayAndHour()
     {
         var activity = new AccountActivity(

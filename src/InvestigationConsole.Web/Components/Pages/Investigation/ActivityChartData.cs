@@ -7,7 +7,7 @@ namespace InvestigationConsole.Web.Components.Pages.Investigation;
 public sealed record ModelSeries(string Model, int[] Requests);
 
 /// <summary>A labelled moment on the timeline: a model release or a burst.</summary>
-public sealed record TimelineMarker(string Hour, string Label, bool IsRelease);
+public sealed record TimelineMarker(string Hour, string Label, bool IsRelease, bool IsFlag = false);
 
 /// <summary>The timeline as the chart draws it: every hour from the first to the last active one, gaps filled with zeros.</summary>
 public sealed record TimelineData(IReadOnlyList<string> Hours, IReadOnlyList<ModelSeries> Models, long[] Tokens, IReadOnlyList<TimelineMarker> Markers)
@@ -40,6 +40,44 @@ public sealed record TimelineData(IReadOnlyList<string> Hours, IReadOnlyList<Mod
             .Concat(activity.Bursts.Select(b => new TimelineMarker(Label(b.Hour), $"burst ×{b.TimesMedian.ToString("0.#", CultureInfo.InvariantCulture)}", IsRelease: false)))
             .ToArray();
         return new TimelineData(hours, activity.Models.Select(m => new ModelSeries(m, models[m])).ToArray(), tokens, markers);
+    }
+
+    /// <summary>How far past the last active hour the axis is stretched to show when the account was flagged.</summary>
+    public static readonly TimeSpan MaxFlagStretch = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Adds a marker at the hour the account was first flagged. Flagging happens when a detection run sees the traffic,
+    /// so it usually falls after the last active hour: the axis is stretched with empty hours up to a week to show it.
+    /// </summary>
+    public TimelineData WithFlag(DateTimeOffset? flaggedAt)
+    {
+        if (flaggedAt is not { } at || Hours.Count == 0)
+        {
+            return this;
+        }
+
+        var hour = Truncate(at);
+        var label = Label(hour);
+        var first = DateTimeOffset.ParseExact(Hours[0], HourFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        var last = first.AddHours(Hours.Count - 1);
+        if (hour < first || hour > last + MaxFlagStretch)
+        {
+            return this;
+        }
+
+        var data = this;
+        if (hour > last)
+        {
+            var extra = (int)(hour - last).TotalHours;
+            var count = Hours.Count + extra;
+            data = new TimelineData(
+                Hours.Concat(Enumerable.Range(1, extra).Select(i => Label(last.AddHours(i)))).ToArray(),
+                Models.Select(m => new ModelSeries(m.Model, [.. m.Requests, .. new int[extra]])).ToArray(),
+                [.. Tokens, .. new long[extra]],
+                Markers);
+        }
+
+        return data with { Markers = [.. data.Markers, new TimelineMarker(label, "flagged", IsRelease: false, IsFlag: true)] };
     }
 
     public static string Label(DateTimeOffset hour) => hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture);

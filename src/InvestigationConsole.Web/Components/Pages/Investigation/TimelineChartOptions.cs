@@ -7,6 +7,9 @@ public static class TimelineChartOptions
 {
     public const string ReleaseColor = "#7b1fa2";
     public const string BurstColor = "#d84315";
+    public const string FlagColor = "#c62828";
+
+    private static string ColorOf(TimelineMarker marker) => marker.IsFlag ? FlagColor : marker.IsRelease ? ReleaseColor : BurstColor;
 
     public static Vizor.ECharts.ChartOptions Build(TimelineData data, bool showTokens)
     {
@@ -26,8 +29,8 @@ public static class TimelineChartOptions
                 {
                     xAxis = m.Hour,
                     name = m.Label,
-                    lineStyle = new { type = m.IsRelease ? "dashed" : "dotted", color = m.IsRelease ? ReleaseColor : BurstColor, width = 1.5 },
-                    label = new { formatter = m.Label, position = "insideEndTop", fontSize = 11, color = m.IsRelease ? ReleaseColor : BurstColor },
+                    lineStyle = new { type = m.IsFlag ? "solid" : m.IsRelease ? "dashed" : "dotted", color = ColorOf(m), width = m.IsFlag ? 2 : 1.5 },
+                    label = new { formatter = m.Label, position = "insideEndTop", fontSize = 11, color = ColorOf(m) },
                 }).ToArray(),
             };
         }
