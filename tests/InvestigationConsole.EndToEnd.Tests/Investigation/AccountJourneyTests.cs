@@ -28,8 +28,10 @@ public sealed class AccountJourneyTests(ConsoleApp app)
         await ConsoleApp.SaveScreenshotAsync(page, "search-1440x900");
 
         // An exact account id goes straight to the account's page.
+        await ConsoleApp.WaitForInteractivityAsync(page);
         await SearchFromAppBarAsync(page, accountId);
-        await page.WaitForURLAsync($"**/accounts/{accountId}");
+        // Two hops (search page, then the account) on a machine still scoring the demo: allow for a slow circuit.
+        await page.WaitForURLAsync($"**/accounts/{accountId}", new PageWaitForURLOptions { Timeout = 45_000 });
         await Expect(page.GetByTestId("account-title")).ToHaveTextAsync(accountId);
         await Expect(page.GetByTestId("profile-card")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("risk-panel")).ToBeVisibleAsync();
