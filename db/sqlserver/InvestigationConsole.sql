@@ -808,3 +808,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    ALTER TABLE [Requests] DROP CONSTRAINT [PK_Requests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    DROP INDEX [IX_Requests_AccountKey_Timestamp] ON [Requests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    EXEC sp_rename N'[Requests].[Id]', N'Key', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    ALTER TABLE [Requests] ADD [Seq] bigint NOT NULL IDENTITY;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    ALTER TABLE [Requests] ADD [Day] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    ALTER TABLE [Requests] ADD CONSTRAINT [PK_Requests] PRIMARY KEY ([Seq]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    CREATE INDEX [IX_Requests_Day_AccountKey_Timestamp] ON [Requests] ([Day], [AccountKey], [Timestamp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    UPDATE [Requests] SET [Day] = DATEDIFF(day, CAST('1970-01-01' AS date), CONVERT(date, SWITCHOFFSET([Timestamp], '+00:00')));
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053046_RequestsInArrivalOrder'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129053046_RequestsInArrivalOrder', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

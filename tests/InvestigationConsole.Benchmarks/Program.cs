@@ -7,8 +7,8 @@ return args switch
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     ["quality", .. var rest] => await QualityRun.RunAsync(rest),
     ["pages", .. var rest] => await PageBenchmark.RunAsync(rest),
-    [Phases.RawInsert, var dataFolder, var rows, var layout] =>
-        await Phases.ReportAsync(RawInsertPhase.RunAsync(dataFolder, long.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), layout)),
+    [Phases.RawInsert, var dataFolder, var rows] =>
+        await Phases.ReportAsync(RawInsertPhase.RunAsync(dataFolder, long.Parse(rows, System.Globalization.CultureInfo.InvariantCulture))),
     [Phases.Ingest, var dataFolder, .. var files] => await Phases.ReportAsync(IngestPhase.RunAsync(dataFolder, files)),
     [Phases.Parse, var limit, .. var files] => await Phases.ReportAsync(ParsePhase.RunAsync(long.Parse(limit, System.Globalization.CultureInfo.InvariantCulture), files)),
     _ => Usage(),

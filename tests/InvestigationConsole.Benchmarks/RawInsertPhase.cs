@@ -8,31 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InvestigationConsole.Benchmarks;
 
 /// <summary>
-/// (a) The ceiling: rows shaped like ingested requests inserted into the migrated Requests table (its primary key and
+/// (a) The ceiling: rows shaped like ingested requests inserted into the migrated Requests table (arrival-order key and
 /// its one secondary index) with one prepared INSERT reused, 20,000 rows per transaction, WAL, synchronous=NORMAL and
 /// the ingest store's cache size. Nothing else is written, nothing is looked up.
-/// With <see cref="InOrderLayout"/>, the same rows go to a what-if table keyed by arrival order instead, the hash key
-/// in a unique index: how much of the ceiling is the random primary key's doing.
 /// </summary>
 internal static class RawInsertPhase
 {
-    public const string MigratedLayout = "requests";
-    public const string InOrderLayout = "in-order";
-
     private const int RowsPerTransaction = 20_000;
     private const int Accounts = 224_000;
 
-    private const string InOrderTable = """
-        CREATE TABLE "RequestsInOrder" ("Seq" INTEGER PRIMARY KEY, "Id" INTEGER NOT NULL, "RequestId" TEXT NOT NULL, "AccountKey" INTEGER NOT NULL,
-            "Timestamp" INTEGER NOT NULL, "ApiKeyId" TEXT NULL, "Ip" TEXT NOT NULL, "IpPrefix" TEXT NOT NULL, "UserAgentId" INTEGER NULL,
-            "ModelId" INTEGER NOT NULL, "EndpointId" INTEGER NULL, "InputTokens" INTEGER NOT NULL, "OutputTokens" INTEGER NOT NULL,
-            "LatencyMs" INTEGER NULL, "Status" INTEGER NOT NULL, "ToolCount" INTEGER NULL, "Turns" INTEGER NULL, "SystemPromptHash" INTEGER NULL,
-            "PromptLength" INTEGER NOT NULL, "Traits" INTEGER NOT NULL, "Sketch" BLOB NULL);
-        CREATE UNIQUE INDEX "IX_RequestsInOrder_Id" ON "RequestsInOrder" ("Id");
-        CREATE INDEX "IX_RequestsInOrder_AccountKey_Timestamp" ON "RequestsInOrder" ("AccountKey", "Timestamp");
-        """;
-
-    public static async Task<Dictionary<string, double>> RunAsync(string dataFolder, long rows, string layout)
+    public static async Task<Dictionary<string, double>> RunAsync(string dataFolder, long rows)
     {
         using var host = await BenchmarkHost.StartAsync(dataFolder);
         var settings = host.Services.GetRequiredService<DatabaseSettings>();
@@ -40,19 +25,18 @@ internal static class RawInsertPhase
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-" + (Environment.GetEnvironmentVariable("BENCH_CACHE_KB") ?? "65536") + ";" + (layout == InOrderLayout ? InOrderTable : "");
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-" + (Environment.GetEnvironmentVariable("BENCH_CACHE_KB") ?? "65536") + ";";
             await pragma.ExecuteNonQueryAsync();
         }
 
         await using var insert = connection.CreateCommand();
-        var table = layout == InOrderLayout ? "RequestsInOrder" : "Requests";
-        insert.CommandText = $$"""
-            INSERT INTO "{{table}}" ("Id", "RequestId", "AccountKey", "Timestamp", "ApiKeyId", "Ip", "IpPrefix", "UserAgentId", "ModelId",
+        insert.CommandText = """
+            INSERT INTO "Requests" ("Key", "RequestId", "AccountKey", "Timestamp", "ApiKeyId", "Ip", "IpPrefix", "UserAgentId", "ModelId",
                 "EndpointId", "InputTokens", "OutputTokens", "LatencyMs", "Status", "ToolCount", "Turns", "SystemPromptHash",
-                "PromptLength", "Traits", "Sketch")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
+                "PromptLength", "Traits", "Sketch", "Day")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20)
             """;
-        var p = Enumerable.Range(0, 20).Select(i => insert.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();
+        var p = Enumerable.Range(0, 21).Select(i => insert.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();
         insert.Prepare();
 
         // Values drawn as the generator's exports look: random 64-bit keys, accounts spread over the population,
@@ -77,7 +61,8 @@ internal static class RawInsertPhase
                 p[0].Value = RequestKey.Of(requestId);
                 p[1].Value = requestId;
                 p[2].Value = account + 1;
-                p[3].Value = start + (done * step) + random.Next(1_000_000);
+                var ticks = start + (done * step) + random.Next(1_000_000);
+                p[3].Value = ticks;
                 p[4].Value = apiKeys[account];
                 p[5].Value = ip;
                 p[6].Value = ip[..ip.LastIndexOf('.')] + ".0/24";
@@ -94,13 +79,14 @@ internal static class RawInsertPhase
                 p[17].Value = random.Next(20, 4_000);
                 p[18].Value = random.Next(0, 1 << 12);
                 p[19].Value = random.Next(10) == 0 ? DBNull.Value : sketch;
+                p[20].Value = Domain.Traffic.ApiRequest.DayOf(new DateTimeOffset(ticks, TimeSpan.Zero));
                 insert.ExecuteNonQuery();
             }
 
             await transaction.CommitAsync();
             if (done % 1_000_000 < RowsPerTransaction)
             {
-                Phases.Progress(string.Create(CultureInfo.InvariantCulture, $"raw insert ({layout}): {done:N0} rows, {done / watch.Elapsed.TotalSeconds:N0} rows/s"));
+                Phases.Progress(string.Create(CultureInfo.InvariantCulture, $"raw insert: {done:N0} rows, {done / watch.Elapsed.TotalSeconds:N0} rows/s"));
             }
         }
 
@@ -108,7 +94,7 @@ internal static class RawInsertPhase
         await using var version = connection.CreateCommand();
         version.CommandText = "SELECT sqlite_version()";
         var sqlite = (string)(await version.ExecuteScalarAsync())!;
-        Phases.Progress($"raw insert ({layout}) done: {rows:N0} rows in {seconds:N1} s (SQLite {sqlite})");
+        Phases.Progress($"raw insert done: {rows:N0} rows in {seconds:N1} s (SQLite {sqlite})");
         return new Dictionary<string, double>
         {
             ["rows"] = rows,

@@ -14,10 +14,26 @@ internal sealed class TimedIngestStore(IIngestStore inner, TimedIngestStore.Cloc
         return snapshot;
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var found = await inner.FindRequestsAsync(keys, cancellationToken);
+        var count = await inner.CountRequestsAsync(cancellationToken);
+        clock.Snapshot += Stopwatch.GetElapsedTime(start);
+        return count;
+    }
+
+    public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var through = await inner.ReadRequestKeysAsync(afterSeq, onKey, cancellationToken);
+        clock.Snapshot += Stopwatch.GetElapsedTime(start);
+        return through;
+    }
+
+    public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var found = await inner.FindStoredAsync(probes, cancellationToken);
         clock.Lookups += Stopwatch.GetElapsedTime(start);
         return found;
     }

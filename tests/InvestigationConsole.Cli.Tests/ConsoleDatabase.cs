@@ -11,7 +11,7 @@ internal static class ConsoleDatabase
     /// <summary>Queries whose results together describe everything ingestion writes; equal digests mean equal ingest outcomes.</summary>
     private static readonly string[] DigestQueries =
     [
-        """SELECT count(*), total("Id" % 1000003), total("AccountKey"), total("Timestamp" % 1000003), total("InputTokens"), total("Traits"), total("PromptLength") FROM "Requests" """,
+        """SELECT count(*), total("Key" % 1000003), total("Day"), total("AccountKey"), total("Timestamp" % 1000003), total("InputTokens"), total("Traits"), total("PromptLength") FROM "Requests" """,
         """SELECT "FileName", "Status", "LinesRead", "Accepted", "Duplicates", "Rejected", "CheckpointLine" FROM "IngestFiles" ORDER BY "Id" """,
         """SELECT count(*), total("IsPlaceholder"), total("RequestCount"), total("PromptsSeen"), total("FirstRequestAt" % 1000003), total("LastRequestAt" % 1000003) FROM "Accounts" """,
         """SELECT count(*), total("Requests"), total("InputTokens"), total("OutputTokens"), total("ToolRequests"), total("ErrorRequests"), total("IpBits" % 1000003) FROM "AccountActivityHours" """,

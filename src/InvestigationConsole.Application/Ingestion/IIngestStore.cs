@@ -10,11 +10,23 @@ public interface IIngestStore
 {
     Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken);
 
-    /// <summary>The request ids already stored under these keys (absent keys are new).</summary>
-    Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
+    /// <summary>How many requests are stored and the highest arrival sequence.</summary>
+    Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Streams the keys of requests stored after <paramref name="afterSeq"/>; returns the highest sequence read.</summary>
+    Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken);
+
+    /// <summary>Which of these candidates (keys the in-memory filter has seen) are really stored: their request ids.</summary>
+    Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken);
 
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A request line whose key may already be stored. A true duplicate repeats the stored exchange, so it is first looked
+/// up by (day, account, time) through the index; only when that finds nothing is the request id searched everywhere.
+/// </summary>
+public readonly record struct RequestProbe(string RequestId, long Key, int Day, int? AccountKey, DateTimeOffset Timestamp);
 
 /// <summary>What ingestion needs in memory: every account's key and sample counter, every lookup value.</summary>
 public sealed class IngestSnapshot

@@ -12,7 +12,7 @@ namespace InvestigationConsole.Application.Ingestion;
 /// addresses and evidence samples accumulated. Mutates the snapshot as it goes; if the batch is not committed the
 /// snapshot must be discarded.
 /// </summary>
-internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore store, IngestOptions options, TimeProvider clock)
+internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore store, RequestKeySet storedKeys, IngestOptions options, TimeProvider clock)
 {
     public async Task<IngestBatch> BuildAsync(IngestFile file, ParsedChunk chunk, CancellationToken cancellationToken)
     {
@@ -57,43 +57,41 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
         return batch;
     }
 
-    /// <summary>The key of each new request line, or null for a duplicate (within this chunk or already stored).</summary>
+    /// <summary>
+    /// The key of each new request line, or null for a duplicate (within this chunk or already stored). Keys the
+    /// in-memory set has never seen are new; the rest are confirmed by request id in the store (ADR-004).
+    /// </summary>
     private async Task<long?[]> ResolveRequestKeysAsync(ParsedChunk chunk, CancellationToken cancellationToken)
     {
         var keys = new long?[chunk.Lines.Count];
-        var pending = new Dictionary<int, long>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var probes = new List<(int Index, RequestProbe Probe)>();
         for (var i = 0; i < chunk.Lines.Count; i++)
         {
-            if (chunk.Lines[i].Request is { } request && seenIds.Add(request.RequestId))
+            if (chunk.Lines[i].Request is not { } request || !seenIds.Add(request.RequestId))
             {
-                pending[i] = RequestKey.Of(request.RequestId);
+                continue;
+            }
+
+            var key = RequestKey.Of(request.RequestId);
+            if (storedKeys.MayContain(key))
+            {
+                int? account = snapshot.Accounts.TryGetValue(request.AccountId, out var state) ? state.Key : null;
+                probes.Add((i, new RequestProbe(request.RequestId, key, ApiRequest.DayOf(request.Timestamp), account, request.Timestamp)));
+            }
+            else
+            {
+                keys[i] = key;
             }
         }
 
-        var taken = new HashSet<long>();
-        while (pending.Count > 0)
+        if (probes.Count > 0)
         {
-            var stored = await store.FindRequestsAsync([.. pending.Values], cancellationToken);
-            var collided = new Dictionary<int, long>();
-            foreach (var (index, key) in pending)
+            var stored = await store.FindStoredAsync(probes.Select(p => p.Probe).ToList(), cancellationToken);
+            foreach (var (index, probe) in probes)
             {
-                var requestId = chunk.Lines[index].Request!.RequestId;
-                if (stored.TryGetValue(key, out var storedId) && storedId == requestId)
-                {
-                    continue; // ingested before: a duplicate
-                }
-
-                if (stored.ContainsKey(key) || !taken.Add(key))
-                {
-                    collided[index] = RequestKey.Probe(key); // another id hashed here: probe the next key
-                    continue;
-                }
-
-                keys[index] = key;
+                keys[index] = stored.Contains(probe.RequestId) ? null : probe.Key;
             }
-
-            pending = collided;
         }
 
         return keys;
@@ -156,10 +154,11 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
 
         batch.Requests.Add(new ApiRequest
         {
-            Id = key,
+            Key = key,
             RequestId = record.RequestId,
             AccountKey = account.Key,
             Timestamp = record.Timestamp,
+            Day = ApiRequest.DayOf(record.Timestamp),
             ApiKeyId = record.ApiKeyId,
             Ip = ip,
             IpPrefix = prefix,

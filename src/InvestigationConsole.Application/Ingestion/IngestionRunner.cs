@@ -18,6 +18,7 @@ namespace InvestigationConsole.Application.Ingestion;
 public sealed class IngestionRunner(
     IConsoleDbContextFactory contexts,
     IIngestStore store,
+    RequestKeySet storedKeys,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     IngestProgressBoard board,
@@ -68,7 +69,8 @@ public sealed class IngestionRunner(
         try
         {
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
-            var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, options.Value, clock);
+            await storedKeys.RefreshAsync(store, cancellationToken);
+            var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var producer = Task.Run(() => ProduceAsync(reader, content, chunks.Writer, stop.Token), stop.Token);
@@ -78,6 +80,11 @@ public sealed class IngestionRunner(
                 {
                     var batch = await builder.BuildAsync(file, chunk, stop.Token);
                     await store.CommitAsync(batch, stop.Token);
+                    foreach (var request in batch.Requests)
+                    {
+                        storedKeys.Add(request.Key);
+                    }
+
                     Report(file, chunk.Fraction, startLine, watch.Elapsed, finished: false, progress);
                 }
             }

@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace InvestigationConsole.Application.Ingestion;
 
 /// <summary>
-/// The 64-bit primary key of a request, derived from the gateway's request_id so that duplicates are found with a
-/// primary-key lookup instead of a string index. Collisions (≈ 1e-5 odds over 16M ids) are resolved by probing.
+/// The 64-bit key of a request, derived from the gateway's request_id, so that the duplicate filter is a set of longs
+/// in memory instead of a string index (ADR-004). Two ids may share a key (≈ 1e-5 odds over 16M ids): a key is a
+/// filter, the id decides.
 /// </summary>
 public static class RequestKey
 {
@@ -18,8 +19,6 @@ public static class RequestKey
 
         return (long)Mix(hash);
     }
-
-    public static long Probe(long key) => key == long.MaxValue ? long.MinValue : key + 1;
 
     /// <summary>A second, independent stream of bits from the same key (for sampling decisions).</summary>
     public static ulong Scramble(long key) => Mix((ulong)key ^ 0x9E3779B97F4A7C15UL);

@@ -636,8 +636,11 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.ApiRequest", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Seq"));
 
                     b.Property<int>("AccountKey")
                         .HasColumnType("int");
@@ -645,6 +648,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.Property<string>("ApiKeyId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
 
                     b.Property<int?>("EndpointId")
                         .HasColumnType("int");
@@ -661,6 +667,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(49)
                         .HasColumnType("nvarchar(49)");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("LatencyMs")
                         .HasColumnType("bigint");
@@ -704,9 +713,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.Property<int?>("UserAgentId")
                         .HasColumnType("int");
 
-                    b.HasKey("Id");
+                    b.HasKey("Seq");
 
-                    b.HasIndex("AccountKey", "Timestamp");
+                    b.HasIndex("Day", "AccountKey", "Timestamp");
 
                     b.ToTable("Requests", (string)null);
                 });

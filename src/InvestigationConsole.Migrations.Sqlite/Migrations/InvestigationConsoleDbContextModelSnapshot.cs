@@ -616,7 +616,8 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.ApiRequest", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AccountKey")
@@ -625,6 +626,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.Property<string>("ApiKeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("EndpointId")
                         .HasColumnType("INTEGER");
@@ -641,6 +645,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(49)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LatencyMs")
                         .HasColumnType("INTEGER");
@@ -684,9 +691,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.Property<int?>("UserAgentId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("Seq");
 
-                    b.HasIndex("AccountKey", "Timestamp");
+                    b.HasIndex("Day", "AccountKey", "Timestamp");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -19,6 +19,7 @@ internal static class IngestionRegistration
             : new SqliteIngestStore(settings));
         services.AddSingleton<IngestProgressBoard>();
         services.AddSingleton<IngestLedger>();
+        services.AddSingleton<RequestKeySet>();
         services.AddSingleton<IngestionRunner>();
         services.AddSingleton<EvidenceRetention>();
         services.AddScoped<DropFolderScan>();

@@ -50,17 +50,6 @@ internal static class SqlServerBatchTables
         DROP TABLE [#RegistryUpdates]; DROP TABLE [#Traffic]; DROP TABLE [#Activity]; DROP TABLE [#Addresses]; DROP TABLE [#Samples]; DROP TABLE [#Quarantine];
         """;
 
-    public static DataTable Keys(IEnumerable<long> keys)
-    {
-        var table = Table(("Id", typeof(long)));
-        foreach (var key in keys.Distinct())
-        {
-            table.Rows.Add(key);
-        }
-
-        return table;
-    }
-
     public static DataTable NewAccounts(IEnumerable<Account> accounts)
     {
         var table = AccountTable(includeTraffic: true);
@@ -86,14 +75,14 @@ internal static class SqlServerBatchTables
 
     public static DataTable Requests(IEnumerable<ApiRequest> requests)
     {
-        var table = Table(("Id", typeof(long)), ("RequestId", typeof(string)), ("AccountKey", typeof(int)), ("Timestamp", typeof(DateTimeOffset)),
+        var table = Table(("Key", typeof(long)), ("RequestId", typeof(string)), ("AccountKey", typeof(int)), ("Timestamp", typeof(DateTimeOffset)), ("Day", typeof(int)),
             ("ApiKeyId", typeof(string)), ("Ip", typeof(string)), ("IpPrefix", typeof(string)), ("UserAgentId", typeof(int)), ("ModelId", typeof(int)),
             ("EndpointId", typeof(int)), ("InputTokens", typeof(long)), ("OutputTokens", typeof(long)), ("LatencyMs", typeof(long)), ("Status", typeof(int)),
             ("ToolCount", typeof(int)), ("Turns", typeof(int)), ("SystemPromptHash", typeof(long)), ("PromptLength", typeof(int)), ("Traits", typeof(int)),
             ("Sketch", typeof(byte[])));
         foreach (var r in requests)
         {
-            table.Rows.Add(r.Id, r.RequestId, r.AccountKey, r.Timestamp, r.ApiKeyId, r.Ip, r.IpPrefix, r.UserAgentId, r.ModelId, r.EndpointId,
+            table.Rows.Add(r.Key, r.RequestId, r.AccountKey, r.Timestamp, r.Day, r.ApiKeyId, r.Ip, r.IpPrefix, r.UserAgentId, r.ModelId, r.EndpointId,
                 r.InputTokens, r.OutputTokens, r.LatencyMs, r.Status, r.ToolCount, r.Turns, r.SystemPromptHash, r.PromptLength, r.Traits, r.Sketch);
         }
 

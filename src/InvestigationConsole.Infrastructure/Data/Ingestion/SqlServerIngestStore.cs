@@ -17,25 +17,27 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
         return await IngestSnapshotReader.ReadAsync(connection, '[', ']', cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
     {
-        var found = new Dictionary<long, string>();
-        if (keys.Count == 0)
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoredRequestLookup.CountAsync(connection, '[', ']', cancellationToken);
+    }
+
+    public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoredRequestLookup.ReadKeysAsync(connection, '[', ']', afterSeq, onKey, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)
+    {
+        if (probes.Count == 0)
         {
-            return found;
+            return new HashSet<string>();
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await Execute(connection, null, "CREATE TABLE #Keys ([Id] bigint NOT NULL PRIMARY KEY)", cancellationToken);
-        await BulkCopyAsync(connection, null, "#Keys", SqlServerBatchTables.Keys(keys), cancellationToken);
-        await using var command = new SqlCommand("SELECT r.[Id], r.[RequestId] FROM [Requests] r JOIN #Keys k ON k.[Id] = r.[Id]", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            found[reader.GetInt64(0)] = reader.GetString(1);
-        }
-
-        return found;
+        return await StoredRequestLookup.FindStoredAsync(connection, '[', ']', at => at, probes, cancellationToken);
     }
 
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)

@@ -48,15 +48,15 @@ internal static class SqliteBatchWriter
         }
 
         using (var request = Prepare("""
-            INSERT INTO "Requests" ("Id", "RequestId", "AccountKey", "Timestamp", "ApiKeyId", "Ip", "IpPrefix", "UserAgentId", "ModelId",
+            INSERT INTO "Requests" ("Key", "RequestId", "AccountKey", "Timestamp", "Day", "ApiKeyId", "Ip", "IpPrefix", "UserAgentId", "ModelId",
                 "EndpointId", "InputTokens", "OutputTokens", "LatencyMs", "Status", "ToolCount", "Turns", "SystemPromptHash",
                 "PromptLength", "Traits", "Sketch")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
-            """, 20))
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20)
+            """, 21))
         {
             foreach (var r in batch.Requests)
             {
-                request.Execute(r.Id, r.RequestId, r.AccountKey, r.Timestamp.UtcTicks, r.ApiKeyId, r.Ip, r.IpPrefix, r.UserAgentId, r.ModelId,
+                request.Execute(r.Key, r.RequestId, r.AccountKey, r.Timestamp.UtcTicks, r.Day, r.ApiKeyId, r.Ip, r.IpPrefix, r.UserAgentId, r.ModelId,
                     r.EndpointId, r.InputTokens, r.OutputTokens, r.LatencyMs, r.Status, r.ToolCount, r.Turns, r.SystemPromptHash,
                     r.PromptLength, r.Traits, r.Sketch);
             }

@@ -10,42 +10,33 @@ namespace InvestigationConsole.Infrastructure.Data.Ingestion;
 /// </summary>
 internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStore
 {
-    private const int LookupChunk = 500;
-
     public async Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await IngestSnapshotReader.ReadAsync(connection, '"', '"', cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> FindRequestsAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
     {
-        var found = new Dictionary<long, string>();
-        if (keys.Count == 0)
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoredRequestLookup.CountAsync(connection, '"', '"', cancellationToken);
+    }
+
+    public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoredRequestLookup.ReadKeysAsync(connection, '"', '"', afterSeq, onKey, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)
+    {
+        if (probes.Count == 0)
         {
-            return found;
+            return new HashSet<string>();
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Id\", \"RequestId\" FROM \"Requests\" WHERE \"Id\" IN ({PreparedCommand.Placeholders(LookupChunk)})";
-        var parameters = Enumerable.Range(0, LookupChunk).Select(i => command.Parameters.Add(new SqliteParameter($"@p{i}", 0L))).ToArray();
-        command.Prepare();
-        foreach (var chunk in keys.Chunk(LookupChunk))
-        {
-            for (var i = 0; i < LookupChunk; i++)
-            {
-                parameters[i].Value = chunk[Math.Min(i, chunk.Length - 1)]; // pad with a repeat: one prepared shape
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found[reader.GetInt64(0)] = reader.GetString(1);
-            }
-        }
-
-        return found;
+        return await StoredRequestLookup.FindStoredAsync(connection, '"', '"', at => at.UtcTicks, probes, cancellationToken);
     }
 
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)

@@ -65,8 +65,9 @@ internal static class DetectionReader
     }
 
     /// <summary>
-    /// Requests of the given accounts in (account, time) order, served by the (AccountKey, Timestamp) index: one range
-    /// query when the keys are contiguous (a full run), else chunks of keys.
+    /// Requests of the given accounts in (account, time) order. Rows are stored in arrival order (ADR-004), so a large
+    /// or contiguous key set is read in one sequential pass over the table and grouped in memory; a small scattered
+    /// set is fetched through the (Day, AccountKey, Timestamp) index, a chunk of accounts at a time over every day.
     /// </summary>
     public static void ReadRequests(DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
     {
@@ -81,54 +82,114 @@ internal static class DetectionReader
                 {Q("Ip")}, {Q("IpPrefix")}, {Q("ModelId")}, {Q("UserAgentId")}, {Q("EndpointId")}, {Q("PromptLength")}
             FROM {Q("Requests")}
             """;
-        var order = $" ORDER BY {Q("AccountKey")}, {Q("Timestamp")}";
         using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
-        var contiguous = sortedKeys[^1] - sortedKeys[0] + 1 == sortedKeys.Count;
-        var chunks = contiguous ? [sortedKeys.ToArray()] : sortedKeys.Chunk(KeysPerQuery).ToArray();
-        foreach (var chunk in chunks)
+        var lo = sortedKeys[0];
+        var hi = sortedKeys[^1];
+        var contiguous = hi - lo + 1 == sortedKeys.Count;
+        if (contiguous || sortedKeys.Count >= ScanWhenKeysAtLeast)
+        {
+            var wanted = contiguous ? null : sortedKeys.ToHashSet();
+            command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi";
+            Add(command, "@lo", lo);
+            Add(command, "@hi", hi);
+            Emit(Collect(command, wanted, cancellationToken), onRequest);
+            return;
+        }
+
+        var (firstDay, lastDay) = DayRange(connection, Q);
+        if (firstDay is null || lastDay is null)
+        {
+            return;
+        }
+
+        var days = Enumerable.Range(firstDay.Value, lastDay.Value - firstDay.Value + 1).ToArray();
+        foreach (var chunk in sortedKeys.Chunk(KeysPerQuery))
         {
             cancellationToken.ThrowIfCancellationRequested();
             command.Parameters.Clear();
-            if (contiguous)
+            command.CommandText = $"{select} WHERE {Q("Day")} IN ({string.Join(", ", days)}) AND {Q("AccountKey")} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))})";
+            for (var i = 0; i < chunk.Length; i++)
             {
-                command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi{order}";
-                Add(command, "@lo", chunk[0]);
-                Add(command, "@hi", chunk[^1]);
-            }
-            else
-            {
-                command.CommandText = $"{select} WHERE {Q("AccountKey")} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))}){order}";
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    Add(command, $"@k{i}", chunk[i]);
-                }
+                Add(command, $"@k{i}", chunk[i]);
             }
 
-            using var reader = command.ExecuteReader();
-            var rows = 0;
-            while (reader.Read())
-            {
-                if ((++rows & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+            Emit(Collect(command, null, cancellationToken), onRequest);
+        }
+    }
 
-                onRequest(new StoredRequest(
-                    reader.GetInt32(0),
-                    Time(reader, 1)!.Value,
-                    reader.GetInt64(2),
-                    reader.GetInt64(3),
-                    reader.GetInt32(4),
-                    reader.IsDBNull(5) ? TemplateSketch.Empty : TemplateSketch.Read((byte[])reader.GetValue(5)),
-                    reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
-                    reader.GetString(7),
-                    reader.GetString(8),
-                    reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                    reader.IsDBNull(11) ? null : reader.GetInt32(11),
-                    reader.GetInt32(12) > 0));
+    /// <summary>Above this many accounts one pass over the whole table beats index lookups per account and day.</summary>
+    private const int ScanWhenKeysAtLeast = 20_000;
+
+    private static (int? First, int? Last) DayRange(DbConnection connection, Func<string, string> q)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT MIN({q("Day")}), MAX({q("Day")}) FROM {q("Requests")}";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
+    }
+
+    private static Dictionary<int, List<StoredRequest>> Collect(DbCommand command, HashSet<int>? wanted, CancellationToken cancellationToken)
+    {
+        var byAccount = new Dictionary<int, List<StoredRequest>>();
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            if ((++rows & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
+
+            var account = reader.GetInt32(0);
+            if (wanted is not null && !wanted.Contains(account))
+            {
+                continue;
+            }
+
+            if (!byAccount.TryGetValue(account, out var list))
+            {
+                byAccount[account] = list = [];
+            }
+
+            list.Add(new StoredRequest(
+                account,
+                Time(reader, 1)!.Value,
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.GetInt32(4),
+                reader.IsDBNull(5) ? TemplateSketch.Empty : TemplateSketch.Read((byte[])reader.GetValue(5)),
+                reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
+                reader.GetString(7),
+                reader.GetString(8),
+                reader.GetInt32(9),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                reader.IsDBNull(11) ? null : reader.GetInt32(11),
+                reader.GetInt32(12) > 0));
+        }
+
+        return byAccount;
+    }
+
+    /// <summary>Each account's rows in time order (stable: arrival order breaks ties), accounts in key order.</summary>
+    private static void Emit(Dictionary<int, List<StoredRequest>> byAccount, Action<StoredRequest> onRequest)
+    {
+        foreach (var account in byAccount.Keys.Order())
+        {
+            var list = byAccount[account];
+            var sorted = true;
+            for (var i = 1; i < list.Count && sorted; i++)
+            {
+                sorted = list[i - 1].Timestamp <= list[i].Timestamp;
+            }
+
+            foreach (var row in sorted ? list : (IEnumerable<StoredRequest>)list.OrderBy(r => r.Timestamp))
+            {
+                onRequest(row);
+            }
+
+            byAccount[account] = [];
         }
     }
 
