@@ -3,6 +3,7 @@ using InvestigationConsole.Application.Tests.Support;
 using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InvestigationConsole.Application.Tests.Ingestion;
 
@@ -58,6 +59,49 @@ public sealed class IngestionTests : IAsyncLifetime
         Assert.Equal((1L, 1L), (two.Accepted, two.Duplicates));
         Assert.Equal(3, await Query(db => db.Requests.CountAsync()));
         Assert.Equal(3, await Query(db => db.Accounts.Where(a => a.AccountId == "a").Select(a => a.RequestCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Ingest_SameRequestIdAtAnotherTimeAndAccount_IsStillADuplicate()
+    {
+        var first = ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a", ts: "2026-02-01T08:00:01Z")]);
+        var second = ExportFiles.Write(Inbox, "requests-2.jsonl", [ExportFiles.Request("r1", "b", ts: "2026-02-03T09:30:00Z"), ExportFiles.Request("r2", "b")]);
+
+        await IngestAsync(first);
+        var two = await IngestAsync(second);
+
+        Assert.Equal((1L, 1L), (two.Accepted, two.Duplicates));
+        Assert.Equal(["r1", "r2"], await Query(db => db.Requests.OrderBy(r => r.Seq).Select(r => r.RequestId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task FindStored_KeyTakenByAnotherRequestId_IsNotADuplicate()
+    {
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a")]));
+        var stored = await Query(db => db.Requests.SingleAsync());
+        var store = _host.Services.GetRequiredService<IIngestStore>();
+
+        var found = await store.FindStoredAsync(
+        [
+            new RequestProbe("r1", stored.Key, stored.Day, stored.AccountKey, stored.Timestamp),
+            new RequestProbe("a-colliding-id", stored.Key, stored.Day, stored.AccountKey, stored.Timestamp),
+            new RequestProbe("another-colliding-id", stored.Key, stored.Day, null, stored.Timestamp),
+        ], default);
+
+        Assert.Equal(["r1"], found);
+    }
+
+    [Fact]
+    public async Task Ingest_RowsInArrivalOrder_CarryTheirUtcDay()
+    {
+        var path = ExportFiles.Write(Inbox, "requests-1.jsonl",
+            [ExportFiles.Request("late", "a", ts: "2026-02-02T00:00:00Z"), ExportFiles.Request("early", "a", ts: "2026-02-01T23:59:59Z")]);
+
+        await IngestAsync(path);
+
+        var rows = await Query(db => db.Requests.OrderBy(r => r.Seq).Select(r => new { r.RequestId, r.Day }).ToListAsync());
+        var day = (int)(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds() / 86400);
+        Assert.Equal([("late", day + 1), ("early", day)], rows.Select(r => (r.RequestId, r.Day)));
     }
 
     [Fact]
