@@ -69,8 +69,11 @@ internal static class DetectionReader
     /// or contiguous key set is read in one sequential pass over the table and grouped in memory; a small scattered
     /// set is fetched through the (Day, AccountKey, Timestamp) index, a chunk of accounts at a time over every day.
     /// </summary>
-    public static void ReadRequests(DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    public static void ReadRequests(
+        DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken,
+        RowReader? readRows = null)
     {
+        readRows ??= ReadRows;
         if (sortedKeys.Count == 0)
         {
             return;
@@ -93,7 +96,7 @@ internal static class DetectionReader
             command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi";
             Add(command, "@lo", lo);
             Add(command, "@hi", hi);
-            Emit(Collect(command, wanted, cancellationToken), onRequest);
+            Emit(Collect(command, readRows, wanted, cancellationToken), onRequest);
             return;
         }
 
@@ -114,7 +117,7 @@ internal static class DetectionReader
                 Add(command, $"@k{i}", chunk[i]);
             }
 
-            Emit(Collect(command, null, cancellationToken), onRequest);
+            Emit(Collect(command, readRows, null, cancellationToken), onRequest);
         }
     }
 
@@ -130,9 +133,31 @@ internal static class DetectionReader
         return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
     }
 
-    private static Dictionary<int, List<StoredRequest>> Collect(DbCommand command, HashSet<int>? wanted, CancellationToken cancellationToken)
+    /// <summary>Runs a request-row query (the columns of <see cref="ReadRequests"/>, in that order) and hands each row over.</summary>
+    public delegate void RowReader(DbCommand command, Action<StoredRequest> onRow, CancellationToken cancellationToken);
+
+    private static Dictionary<int, List<StoredRequest>> Collect(DbCommand command, RowReader readRows, HashSet<int>? wanted, CancellationToken cancellationToken)
     {
         var byAccount = new Dictionary<int, List<StoredRequest>>();
+        readRows(command, row =>
+        {
+            if (wanted is not null && !wanted.Contains(row.AccountKey))
+            {
+                return;
+            }
+
+            if (!byAccount.TryGetValue(row.AccountKey, out var list))
+            {
+                byAccount[row.AccountKey] = list = [];
+            }
+
+            list.Add(row);
+        }, cancellationToken);
+        return byAccount;
+    }
+
+    private static void ReadRows(DbCommand command, Action<StoredRequest> onRow, CancellationToken cancellationToken)
+    {
         using var reader = command.ExecuteReader();
         var rows = 0;
         while (reader.Read())
@@ -142,19 +167,8 @@ internal static class DetectionReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var account = reader.GetInt32(0);
-            if (wanted is not null && !wanted.Contains(account))
-            {
-                continue;
-            }
-
-            if (!byAccount.TryGetValue(account, out var list))
-            {
-                byAccount[account] = list = [];
-            }
-
-            list.Add(new StoredRequest(
-                account,
+            onRow(new StoredRequest(
+                reader.GetInt32(0),
                 Time(reader, 1)!.Value,
                 reader.GetInt64(2),
                 reader.GetInt64(3),
@@ -168,8 +182,6 @@ internal static class DetectionReader
                 reader.IsDBNull(11) ? null : reader.GetInt32(11),
                 reader.GetInt32(12) > 0));
         }
-
-        return byAccount;
     }
 
     /// <summary>Each account's rows in time order (stable: arrival order breaks ties), accounts in key order.</summary>

@@ -19,7 +19,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
     public void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
     {
         using var connection = Open();
-        DetectionReader.ReadRequests(connection, '"', '"', sortedKeys, onRequest, cancellationToken);
+        DetectionReader.ReadRequests(connection, '"', '"', sortedKeys, onRequest, cancellationToken, SqliteRequestRows.Read);
     }
 
     public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
