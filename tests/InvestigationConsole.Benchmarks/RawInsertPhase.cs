@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using InvestigationConsole.Application.Ingestion;
 using InvestigationConsole.Infrastructure.Data;
+using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace InvestigationConsole.Benchmarks;
 
 /// <summary>
 /// (a) The ceiling: rows shaped like ingested requests inserted into the migrated Requests table (arrival-order key and
-/// its one secondary index) with one prepared INSERT reused, 20,000 rows per transaction, WAL, synchronous=NORMAL and
+/// its one secondary index) with one prepared INSERT reused, bound natively, 20,000 rows per transaction, WAL, synchronous=NORMAL and
 /// the ingest store's cache size. Nothing else is written, nothing is looked up.
 /// </summary>
 internal static class RawInsertPhase
@@ -29,15 +30,13 @@ internal static class RawInsertPhase
             await pragma.ExecuteNonQueryAsync();
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = """
+        // The same native, positional binding the ingest store uses: the ceiling of what SQLite itself can take.
+        using var insert = new SqliteRowStatement(connection, """
             INSERT INTO "Requests" ("Key", "RequestId", "AccountKey", "Timestamp", "ApiKeyId", "Ip", "IpPrefix", "UserAgentId", "ModelId",
                 "EndpointId", "InputTokens", "OutputTokens", "LatencyMs", "Status", "ToolCount", "Turns", "SystemPromptHash",
                 "PromptLength", "Traits", "Sketch", "Day")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20)
-            """;
-        var p = Enumerable.Range(0, 21).Select(i => insert.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();
-        insert.Prepare();
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            """);
 
         // Values drawn as the generator's exports look: random 64-bit keys, accounts spread over the population,
         // time moving forward, a sketch for most prompts.
@@ -50,7 +49,6 @@ internal static class RawInsertPhase
         for (var done = 0L; done < rows;)
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
-            insert.Transaction = transaction;
             for (var i = 0; i < RowsPerTransaction && done < rows; i++, done++)
             {
                 var requestId = $"req_{random.NextInt64():x16}";
@@ -58,29 +56,14 @@ internal static class RawInsertPhase
                 var ip = addresses[random.Next(addresses.Length)];
                 var sketch = new byte[32];
                 random.NextBytes(sketch);
-                p[0].Value = RequestKey.Of(requestId);
-                p[1].Value = requestId;
-                p[2].Value = account + 1;
                 var ticks = start + (done * step) + random.Next(1_000_000);
-                p[3].Value = ticks;
-                p[4].Value = apiKeys[account];
-                p[5].Value = ip;
-                p[6].Value = ip[..ip.LastIndexOf('.')] + ".0/24";
-                p[7].Value = random.Next(1, 40);
-                p[8].Value = random.Next(1, 7);
-                p[9].Value = random.Next(1, 4);
-                p[10].Value = random.Next(20, 12_000);
-                p[11].Value = random.Next(20, 4_000);
-                p[12].Value = random.Next(200, 30_000);
-                p[13].Value = 200;
-                p[14].Value = random.Next(0, 3);
-                p[15].Value = random.Next(1, 40);
-                p[16].Value = random.Next(3) == 0 ? DBNull.Value : random.NextInt64();
-                p[17].Value = random.Next(20, 4_000);
-                p[18].Value = random.Next(0, 1 << 12);
-                p[19].Value = random.Next(10) == 0 ? DBNull.Value : sketch;
-                p[20].Value = Domain.Traffic.ApiRequest.DayOf(new DateTimeOffset(ticks, TimeSpan.Zero));
-                insert.ExecuteNonQuery();
+                insert.Bind(1, RequestKey.Of(requestId)).Bind(2, requestId).Bind(3, account + 1).Bind(4, ticks).Bind(5, apiKeys[account])
+                    .Bind(6, ip).Bind(7, ip[..ip.LastIndexOf('.')] + ".0/24").Bind(8, random.Next(1, 40)).Bind(9, random.Next(1, 7))
+                    .Bind(10, random.Next(1, 4)).Bind(11, random.Next(20, 12_000)).Bind(12, random.Next(20, 4_000)).Bind(13, random.Next(200, 30_000))
+                    .Bind(14, 200).Bind(15, random.Next(0, 3)).Bind(16, random.Next(1, 40)).Bind(17, random.Next(3) == 0 ? null : random.NextInt64())
+                    .Bind(18, random.Next(20, 4_000)).Bind(19, random.Next(0, 1 << 12)).Bind(20, random.Next(10) == 0 ? null : sketch)
+                    .Bind(21, Domain.Traffic.ApiRequest.DayOf(new DateTimeOffset(ticks, TimeSpan.Zero)));
+                insert.Execute();
             }
 
             await transaction.CommitAsync();
