@@ -41,23 +41,58 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
             .Skip(skip).Take(take).Select(j => j.Account.AccountId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many accounts are in each scope, for the dashboard and the queue's tabs.</summary>
+    /// <summary>
+    /// How many accounts are in each scope, for the dashboard and the queue's tabs: one pass over the flagged accounts
+    /// counts the four open scopes together, and dismissals are counted from the (small) review table.
+    /// </summary>
     public async Task<IReadOnlyDictionary<QueueScope, int>> CountsAsync(string user, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
-        var now = clock.GetUtcNow();
-        var counts = new Dictionary<QueueScope, int>();
-        foreach (var scope in Enum.GetValues<QueueScope>())
-        {
-            counts[scope] = await Filtered(db, new QueueFilter { Scope = scope }, user, now).CountAsync(cancellationToken);
-        }
+        var scopes = new QueueScopes(_options, user, clock.GetUtcNow());
+        var flagged = true;
+        var open =
+            from risk in db.AccountRiskScores.AsNoTracking()
+            where risk.Flagged == flagged
+            join review in db.AccountReviews.AsNoTracking() on risk.AccountKey equals review.AccountKey into reviews
+            from review in reviews.DefaultIfEmpty()
+            select new Reviewed { Risk = risk, Review = review };
+        var counted = await open.GroupBy(_ => 1).Select(OpenCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
 
-        return counts;
+        var dismissed = await (
+                from review in db.AccountReviews.AsNoTracking()
+                join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
+                select new Reviewed { Risk = risk, Review = review })
+            .Where(scopes.On<Reviewed>(QueueScope.Dismissed, r => r.Risk, r => r.Review))
+            .CountAsync(cancellationToken);
+
+        return new Dictionary<QueueScope, int>
+        {
+            [QueueScope.Open] = counted.Open,
+            [QueueScope.Unclaimed] = counted.Unclaimed,
+            [QueueScope.Mine] = counted.Mine,
+            [QueueScope.Overdue] = counted.Overdue,
+            [QueueScope.Dismissed] = dismissed,
+        };
+    }
+
+    /// <summary><c>g => new ScopeCounts { Open = g.Count(open), … }</c>, built from the scope predicates so they are written once.</summary>
+    private static Expression<Func<IGrouping<int, Reviewed>, ScopeCounts>> OpenCounts(QueueScopes scopes)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<int, Reviewed>), "g");
+        MemberAssignment Count(string property, QueueScope scope) => Expression.Bind(
+            typeof(ScopeCounts).GetProperty(property)!,
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group, scopes.On<Reviewed>(scope, r => r.Risk, r => r.Review)));
+        var body = Expression.MemberInit(
+            Expression.New(typeof(ScopeCounts)),
+            Count(nameof(ScopeCounts.Open), QueueScope.Open),
+            Count(nameof(ScopeCounts.Unclaimed), QueueScope.Unclaimed),
+            Count(nameof(ScopeCounts.Mine), QueueScope.Mine),
+            Count(nameof(ScopeCounts.Overdue), QueueScope.Overdue));
+        return Expression.Lambda<Func<IGrouping<int, Reviewed>, ScopeCounts>>(body, group);
     }
 
     internal IQueryable<Joined> Filtered(IConsoleDbContext db, QueueFilter filter, string user, DateTimeOffset now)
     {
-        var margin = _options.ReopenMargin;
         var query =
             from risk in db.AccountRiskScores.AsNoTracking()
             join account in db.Accounts.AsNoTracking() on risk.AccountKey equals account.Key
@@ -65,16 +100,7 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
             from review in reviews.DefaultIfEmpty()
             select new Joined { Risk = risk, Account = account, Review = review };
 
-        Expression<Func<Joined, bool>> open = j => j.Risk.Flagged
-            && (j.Review == null || j.Review.DismissedAt == null || j.Risk.Score >= j.Review.DismissedAtScore + margin);
-        query = filter.Scope switch
-        {
-            QueueScope.Dismissed => query.Where(j => j.Review != null && j.Review.DismissedAt != null && j.Risk.Score < j.Review.DismissedAtScore + margin),
-            QueueScope.Unclaimed => query.Where(open).Where(j => j.Review == null || j.Review.ClaimedBy == null || j.Review.ClaimExpiresAt <= now),
-            QueueScope.Mine => query.Where(open).Where(j => j.Review != null && j.Review.ClaimedBy == user && j.Review.ClaimExpiresAt > now),
-            QueueScope.Overdue => query.Where(open).Where(Overdue(now)),
-            _ => query.Where(open),
-        };
+        query = query.Where(new QueueScopes(_options, user, now).On<Joined>(filter.Scope, j => j.Risk, j => j.Review));
 
         if (filter.MinScore is { } min)
         {
@@ -136,17 +162,6 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
         }
 
         return query;
-    }
-
-    private Expression<Func<Joined, bool>> Overdue(DateTimeOffset now)
-    {
-        var critical = now - _options.CriticalDue;
-        var high = now - _options.HighDue;
-        var medium = now - _options.MediumDue;
-        var (criticalScore, highScore) = (_options.CriticalScore, _options.HighScore);
-        return j => (j.Risk.Score >= criticalScore && j.Risk.FirstFlaggedAt < critical)
-            || (j.Risk.Score >= highScore && j.Risk.Score < criticalScore && j.Risk.FirstFlaggedAt < high)
-            || (j.Risk.Score < highScore && j.Risk.FirstFlaggedAt < medium);
     }
 
     private (double Low, double High) ScoreBand(TriageSeverity severity) => severity switch
@@ -244,6 +259,20 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
         public AccountRiskScore Risk { get; init; } = null!;
         public Account Account { get; init; } = null!;
         public AccountReview? Review { get; init; }
+    }
+
+    internal sealed class Reviewed
+    {
+        public AccountRiskScore Risk { get; init; } = null!;
+        public AccountReview? Review { get; init; }
+    }
+
+    private sealed class ScopeCounts
+    {
+        public int Open { get; init; }
+        public int Unclaimed { get; init; }
+        public int Mine { get; init; }
+        public int Overdue { get; init; }
     }
 
     private sealed class RowData
