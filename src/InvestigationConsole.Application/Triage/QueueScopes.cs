@@ -25,22 +25,27 @@ internal sealed class QueueScopes(TriageOptions options, string user, DateTimeOf
             QueueScope.Dismissed => (risk, review) => review != null && review.DismissedAt != null && risk.Score < review.DismissedAtScore + margin,
             QueueScope.Unclaimed => And(open, (risk, review) => review == null || review.ClaimedBy == null || review.ClaimExpiresAt <= now),
             QueueScope.Mine => And(open, (risk, review) => review != null && review.ClaimedBy == user && review.ClaimExpiresAt > now),
-            QueueScope.Overdue => And(open, Overdue()),
+            QueueScope.Overdue => And(open, PastDue()),
             _ => open,
         };
     }
 
     /// <summary>The scope's predicate over a row that carries the risk and the review.</summary>
-    public Expression<Func<TRow, bool>> On<TRow>(QueueScope scope, Expression<Func<TRow, AccountRiskScore>> risk, Expression<Func<TRow, AccountReview?>> review)
+    public Expression<Func<TRow, bool>> On<TRow>(QueueScope scope, Expression<Func<TRow, AccountRiskScore>> risk, Expression<Func<TRow, AccountReview?>> review) =>
+        On(Of(scope), risk, review);
+
+    /// <summary>A predicate over risk and review, applied to a row that carries both.</summary>
+    public static Expression<Func<TRow, bool>> On<TRow>(
+        Expression<Func<AccountRiskScore, AccountReview?, bool>> predicate, Expression<Func<TRow, AccountRiskScore>> risk, Expression<Func<TRow, AccountReview?>> review)
     {
-        var predicate = Of(scope);
         var row = risk.Parameters[0];
         var body = ReplacingExpressionVisitor.Replace(predicate.Parameters[0], risk.Body, predicate.Body);
         body = ReplacingExpressionVisitor.Replace(predicate.Parameters[1], ReplacingExpressionVisitor.Replace(review.Parameters[0], row, review.Body), body);
         return Expression.Lambda<Func<TRow, bool>>(body, row);
     }
 
-    private Expression<Func<AccountRiskScore, AccountReview?, bool>> Overdue()
+    /// <summary>Past its due time by severity, whatever its triage state (same rule as <see cref="TriageOptions.DueAt"/>).</summary>
+    public Expression<Func<AccountRiskScore, AccountReview?, bool>> PastDue()
     {
         var critical = now - options.CriticalDue;
         var high = now - options.HighDue;

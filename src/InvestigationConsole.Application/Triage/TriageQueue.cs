@@ -10,9 +10,10 @@ namespace InvestigationConsole.Application.Triage;
 
 /// <summary>
 /// The triage queue: flagged accounts with their claim and SLA state, filtered, sorted and paged in the database
-/// (the flagged set is read through the (Flagged, Score) index; nothing is loaded whole).
+/// (the flagged set is read through the (Flagged, Score) index). Only the counts hold something whole: the flagged
+/// accounts' due times, once per detection run.
 /// </summary>
-public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider clock, IOptions<TriageOptions> options)
+public sealed class TriageQueue(IConsoleDbContextFactory contexts, DerivedFigures figures, TimeProvider clock, IOptions<TriageOptions> options)
 {
     private const int MaxTake = 500;
     private readonly TriageOptions _options = options.Value;
@@ -42,21 +43,26 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
     }
 
     /// <summary>
-    /// How many accounts are in each scope, for the dashboard and the queue's tabs: one pass over the flagged accounts
-    /// counts the four open scopes together, and dismissals are counted from the (small) review table.
+    /// How many accounts are in each scope, for the dashboard and the queue's tabs. The flagged accounts and their due
+    /// times change only with a detection run, so they are cached per run; triage state lives in the review table
+    /// (only accounts someone claimed or dismissed), which is read on every call so actions count at once. An
+    /// account without a review is open and unclaimed, so the reviewed ones are all that needs reading.
     /// </summary>
     public async Task<IReadOnlyDictionary<QueueScope, int>> CountsAsync(string user, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
-        var scopes = new QueueScopes(_options, user, clock.GetUtcNow());
-        var flagged = true;
-        var open =
-            from risk in db.AccountRiskScores.AsNoTracking()
-            where risk.Flagged == flagged
-            join review in db.AccountReviews.AsNoTracking() on risk.AccountKey equals review.AccountKey into reviews
-            from review in reviews.DefaultIfEmpty()
-            select new Reviewed { Risk = risk, Review = review };
-        var counted = await open.GroupBy(_ => 1).Select(OpenCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
+        var now = clock.GetUtcNow();
+        var scopes = new QueueScopes(_options, user, now);
+        var version = await DerivedFigures.VersionAsync(db, cancellationToken);
+        var flagged = await figures.GetAsync("queue-flagged", version.Run, ReadFlaggedAsync, cancellationToken);
+
+        var flag = true;
+        var reviewed = await (
+                from review in db.AccountReviews.AsNoTracking()
+                join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
+                where risk.Flagged == flag
+                select new Reviewed { Risk = risk, Review = review })
+            .GroupBy(_ => 1).Select(ReviewedCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
 
         var dismissed = await (
                 from review in db.AccountReviews.AsNoTracking()
@@ -65,29 +71,51 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
             .Where(scopes.On<Reviewed>(QueueScope.Dismissed, r => r.Risk, r => r.Review))
             .CountAsync(cancellationToken);
 
+        var unreviewed = flagged.Count - reviewed.Flagged;
         return new Dictionary<QueueScope, int>
         {
-            [QueueScope.Open] = counted.Open,
-            [QueueScope.Unclaimed] = counted.Unclaimed,
-            [QueueScope.Mine] = counted.Mine,
-            [QueueScope.Overdue] = counted.Overdue,
+            [QueueScope.Open] = unreviewed + reviewed.Open,
+            [QueueScope.Unclaimed] = unreviewed + reviewed.Unclaimed,
+            [QueueScope.Mine] = reviewed.Mine,
+            [QueueScope.Overdue] = flagged.PastDueAt(now) - reviewed.PastDue + reviewed.Overdue,
             [QueueScope.Dismissed] = dismissed,
         };
     }
 
-    /// <summary><c>g => new ScopeCounts { Open = g.Count(open), … }</c>, built from the scope predicates so they are written once.</summary>
-    private static Expression<Func<IGrouping<int, Reviewed>, ScopeCounts>> OpenCounts(QueueScopes scopes)
+    /// <summary>The flagged accounts' due times, sorted, as the last run left them.</summary>
+    private async Task<FlaggedDueTimes> ReadFlaggedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var flag = true; // a parameter, so SQLite seeks the (Flagged, Score) index rather than scanning the table
+        var rows = await db.AccountRiskScores.AsNoTracking()
+            .Where(r => r.Flagged == flag)
+            .Select(r => new { r.Score, r.FirstFlaggedAt })
+            .ToListAsync(cancellationToken);
+        var due = rows.Where(r => r.FirstFlaggedAt is not null)
+            .Select(r => _options.DueAt(r.FirstFlaggedAt!.Value, r.Score).UtcTicks)
+            .Order()
+            .ToArray();
+        return new FlaggedDueTimes(rows.Count, due);
+    }
+
+    /// <summary>
+    /// <c>g => new ScopeCounts { Flagged = g.Count(), Open = g.Count(open), … }</c>, built from the scope predicates so
+    /// they are written once.
+    /// </summary>
+    private static Expression<Func<IGrouping<int, Reviewed>, ScopeCounts>> ReviewedCounts(QueueScopes scopes)
     {
         var group = Expression.Parameter(typeof(IGrouping<int, Reviewed>), "g");
-        MemberAssignment Count(string property, QueueScope scope) => Expression.Bind(
+        MemberAssignment Count(string property, Expression<Func<AccountRiskScore, AccountReview?, bool>> predicate) => Expression.Bind(
             typeof(ScopeCounts).GetProperty(property)!,
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group, scopes.On<Reviewed>(scope, r => r.Risk, r => r.Review)));
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group, QueueScopes.On<Reviewed>(predicate, r => r.Risk, r => r.Review)));
         var body = Expression.MemberInit(
             Expression.New(typeof(ScopeCounts)),
-            Count(nameof(ScopeCounts.Open), QueueScope.Open),
-            Count(nameof(ScopeCounts.Unclaimed), QueueScope.Unclaimed),
-            Count(nameof(ScopeCounts.Mine), QueueScope.Mine),
-            Count(nameof(ScopeCounts.Overdue), QueueScope.Overdue));
+            Expression.Bind(typeof(ScopeCounts).GetProperty(nameof(ScopeCounts.Flagged))!, Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group)),
+            Count(nameof(ScopeCounts.Open), scopes.Of(QueueScope.Open)),
+            Count(nameof(ScopeCounts.Unclaimed), scopes.Of(QueueScope.Unclaimed)),
+            Count(nameof(ScopeCounts.Mine), scopes.Of(QueueScope.Mine)),
+            Count(nameof(ScopeCounts.Overdue), scopes.Of(QueueScope.Overdue)),
+            Count(nameof(ScopeCounts.PastDue), scopes.PastDue()));
         return Expression.Lambda<Func<IGrouping<int, Reviewed>, ScopeCounts>>(body, group);
     }
 
@@ -267,8 +295,30 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
         public AccountReview? Review { get; init; }
     }
 
+    /// <summary>How many flagged accounts there are and when each falls due, as of one detection run.</summary>
+    private sealed record FlaggedDueTimes(int Count, long[] SortedDueTicks)
+    {
+        public int PastDueAt(DateTimeOffset now)
+        {
+            var at = Array.BinarySearch(SortedDueTicks, now.UtcTicks);
+            if (at < 0)
+            {
+                return ~at;
+            }
+
+            while (at > 0 && SortedDueTicks[at - 1] == now.UtcTicks)
+            {
+                at--;
+            }
+
+            return at;
+        }
+    }
+
     private sealed class ScopeCounts
     {
+        public int Flagged { get; init; }
+        public int PastDue { get; init; }
         public int Open { get; init; }
         public int Unclaimed { get; init; }
         public int Mine { get; init; }

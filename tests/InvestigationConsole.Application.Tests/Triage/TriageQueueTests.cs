@@ -179,7 +179,7 @@ public sealed class TriageQueueTests
     }
 
     [Fact]
-    public async Task Counts_MixedClaimsDismissalsAndDueTimes_MatchEachScopesList()
+    public async Task Counts_ClaimsAndDismissalsAfterTheRunWasCounted_MatchEachScopesList()
     {
         await using var host = await TestHost.StartAsync();
         await TriageData.AddAsync(host,
@@ -189,18 +189,22 @@ public sealed class TriageQueueTests
             new ScoredAccount("medium-mine", 60),
             new ScoredAccount("medium-bens", 61),
             new ScoredAccount("dismissed", 70),
+            new ScoredAccount("dismissed-late", 96, FlaggedHoursAgo: 6),
             new ScoredAccount("benign", 20, Flagged: false));
+        var before = await host.InScopeAsync(s => s.GetRequiredService<TriageQueue>().CountsAsync(Ana));
+        Assert.Equal((7, 7, 3), (before[QueueScope.Open], before[QueueScope.Unclaimed], before[QueueScope.Overdue]));
+
         await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("medium-mine", Ana));
         await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("medium-bens", Ben));
-        await host.InScopeAsync(s => s.GetRequiredService<AccountDismissals>().DismissAsync(["dismissed"], Ana, "Known enterprise batch job"));
-
+        await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("high-late", Ben));
+        await host.InScopeAsync(s => s.GetRequiredService<AccountDismissals>().DismissAsync(["dismissed", "dismissed-late"], Ana, "Known enterprise batch job"));
         var counts = await host.InScopeAsync(s => s.GetRequiredService<TriageQueue>().CountsAsync(Ana));
 
         Assert.Equal(5, counts[QueueScope.Open]);
-        Assert.Equal(3, counts[QueueScope.Unclaimed]);
+        Assert.Equal(2, counts[QueueScope.Unclaimed]);
         Assert.Equal(1, counts[QueueScope.Mine]);
         Assert.Equal(2, counts[QueueScope.Overdue]);
-        Assert.Equal(1, counts[QueueScope.Dismissed]);
+        Assert.Equal(2, counts[QueueScope.Dismissed]);
         foreach (var scope in Enum.GetValues<QueueScope>())
         {
             Assert.Equal(counts[scope], (await ReadAsync(host, new QueueFilter { Scope = scope })).TotalCount);
