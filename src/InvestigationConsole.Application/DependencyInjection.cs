@@ -1,5 +1,6 @@
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Clusters;
+using InvestigationConsole.Application.Common;
 using InvestigationConsole.Application.Ingestion.Queries;
 using InvestigationConsole.Application.Triage;
 using InvestigationConsole.Application.Investigation;
@@ -13,6 +14,8 @@ public static class DependencyInjection
     /// <summary>Registers the use cases; Infrastructure supplies the ports they need.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.AddMemoryCache();
+        services.AddSingleton<DerivedFigures>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IngestHistory>();

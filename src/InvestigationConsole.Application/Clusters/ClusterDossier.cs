@@ -1,14 +1,17 @@
 using System.Text.Json;
 using InvestigationConsole.Application.Common;
+using InvestigationConsole.Detection.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace InvestigationConsole.Application.Clusters;
 
 /// <summary>
 /// Reads one cluster as the last detection run left it: header, the riskiest members, the links among them, what
-/// they share and their hourly traffic. Clusters can hold thousands of accounts, so every part is capped.
+/// they share and their hourly traffic. Clusters can hold thousands of accounts, so every part is capped. All of it
+/// but the members' claims changes only when a run completes or ingestion stores requests, so it is cached under the
+/// data version; claims are read on every load so "claim all" and others' claims show at once.
 /// </summary>
-public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvider clock)
+public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFigures figures, TimeProvider clock)
 {
     /// <summary>Members shown in the table and the graph, riskiest first.</summary>
     public const int MemberCap = 300;
@@ -29,26 +32,41 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvid
             return null;
         }
 
+        var version = await DerivedFigures.VersionAsync(db, cancellationToken);
+        var read = await figures.GetAsync("cluster:" + clusterId, version, c => ReadFiguresAsync(clusterId, c), cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var keys = read.Members.Select(m => m.AccountKey).ToList();
+        var claims = await db.AccountReviews.AsNoTracking()
+            .Where(r => keys.Contains(r.AccountKey) && r.ClaimedBy != null && r.ClaimExpiresAt > now)
+            .Select(r => new { r.AccountKey, r.ClaimedBy })
+            .ToDictionaryAsync(r => r.AccountKey, r => r.ClaimedBy, cancellationToken);
+        var members = read.Members.Select(m => m with { ClaimedBy = claims.GetValueOrDefault(m.AccountKey) }).ToList();
+
+        var header = new ClusterHeader(
+            cluster.Id, cluster.Risk, cluster.Size, cluster.IsCampaign, cluster.Description,
+            SplitSignals(cluster.DominantLinkTypes), ParseStrings(cluster.SharedAttributesJson), cluster.FirstActivityAt, cluster.LastActivityAt);
+        return new ClusterDossierView(header, members, read.Links, read.SharedAttributes, read.Timeline);
+    }
+
+    private async Task<ClusterFigures> ReadFiguresAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
         var rows = await (
             from m in db.ClusterMembers
             where m.ClusterId == clusterId
             join a in db.Accounts on m.AccountKey equals a.Key
             join s in db.AccountRiskScores on m.AccountKey equals s.AccountKey into scores
             from s in scores.DefaultIfEmpty()
-            join r in db.AccountReviews on m.AccountKey equals r.AccountKey into reviews
-            from r in reviews.DefaultIfEmpty()
             orderby s == null ? 0 : s.Score descending, a.RequestCount descending
             select new
             {
                 a.Key, a.AccountId, Score = s == null ? 0 : s.Score, Flagged = s != null && s.Flagged, TopSignals = s == null ? "" : s.TopSignals,
                 a.Tier, a.BillingCountry, a.CreatedAt, a.RequestCount, a.PaymentFingerprint, a.SignupPrefix, a.EmailDomain,
-                ClaimedBy = r == null ? null : r.ClaimedBy, ClaimExpiresAt = r == null ? null : r.ClaimExpiresAt,
             }).Take(MemberCap).ToListAsync(cancellationToken);
 
-        var now = clock.GetUtcNow();
         var members = rows.Select(r => new ClusterMemberRow(
-            r.Key, r.AccountId, r.Score, r.Flagged, SplitSignals(r.TopSignals), r.Tier, r.BillingCountry, r.CreatedAt, r.RequestCount,
-            r.ClaimedBy is not null && r.ClaimExpiresAt > now ? r.ClaimedBy : null)).ToList();
+            r.Key, r.AccountId, r.Score, r.Flagged, SplitSignals(r.TopSignals), r.Tier, r.BillingCountry, r.CreatedAt, r.RequestCount, null)).ToList();
         var shown = members.ToDictionary(m => m.AccountKey, m => m.AccountId);
         var keys = shown.Keys.ToList();
 
@@ -67,15 +85,15 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvid
         shared.AddRange(CountShared("Payment fingerprint", rows.Select(r => r.PaymentFingerprint)));
         shared.AddRange(CountShared("Signup /24", rows.Select(r => r.SignupPrefix)));
         shared.AddRange(CountShared("E-mail domain", rows.Select(r => r.EmailDomain)));
-        var requestPrefixes = await db.AccountAddresses.AsNoTracking()
+
+        // The addresses come off the (AccountKey, Ip) key alone and their networks are worked out here: reading the
+        // stored network column costs a table lookup per address, and a proxy fleet holds ~100k of them.
+        var addresses = await db.AccountAddresses.AsNoTracking()
             .Where(a => keys.Contains(a.AccountKey))
-            .GroupBy(a => a.IpPrefix)
-            .Select(g => new { Prefix = g.Key, Members = g.Select(a => a.AccountKey).Distinct().Count() })
-            .Where(g => g.Members > 1)
-            .OrderByDescending(g => g.Members)
-            .Take(10)
+            .Select(a => new { a.AccountKey, a.Ip })
             .ToListAsync(cancellationToken);
-        shared.AddRange(requestPrefixes.Select(p => new SharedAttribute("Request /24", p.Prefix, p.Members)));
+        shared.AddRange(SharedNetworks(addresses.Select(a => (a.AccountKey, a.Ip)))
+            .Select(n => new SharedAttribute("Request /24", n.Network, n.Members)));
         shared.AddRange(evidence
             .SelectMany(e => e.Items.Where(i => !string.IsNullOrEmpty(i.Attribute)).Select(i => (i.Type, i.Attribute!, e.Link.AccountKey, e.Link.OtherAccountKey)))
             .GroupBy(x => (x.Type, x.Item2))
@@ -84,11 +102,33 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvid
             .OrderByDescending(a => a.Members)
             .Take(15));
 
-        var header = new ClusterHeader(
-            cluster.Id, cluster.Risk, cluster.Size, cluster.IsCampaign, cluster.Description,
-            SplitSignals(cluster.DominantLinkTypes), ParseStrings(cluster.SharedAttributesJson), cluster.FirstActivityAt, cluster.LastActivityAt);
         var timeline = await LoadTimelineAsync(db, clusterId, shown, cancellationToken);
-        return new ClusterDossierView(header, members, links, shared, timeline);
+        return new ClusterFigures(members, links, shared, timeline);
+    }
+
+    /// <summary>The request networks (IPv4 /24, IPv6 /48) used by more than one member, the most shared first, at most ten.</summary>
+    public static IReadOnlyList<(string Network, int Members)> SharedNetworks(IEnumerable<(int AccountKey, string Ip)> addresses)
+    {
+        var networkOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var members = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var (key, ip) in addresses)
+        {
+            if (!networkOf.TryGetValue(ip, out var network))
+            {
+                network = networkOf[ip] = IpPrefix.TryParse(ip, out var address) ? IpPrefix.Of(address) : null;
+            }
+
+            if (network is not null)
+            {
+                (members.TryGetValue(network, out var set) ? set : members[network] = []).Add(key);
+            }
+        }
+
+        return members.Where(m => m.Value.Count > 1)
+            .OrderByDescending(m => m.Value.Count).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .Take(10)
+            .Select(m => (m.Key, m.Value.Count))
+            .ToList();
     }
 
     private static async Task<ClusterTimeline> LoadTimelineAsync(IConsoleDbContext db, string clusterId, Dictionary<int, string> names, CancellationToken cancellationToken)
@@ -182,4 +222,8 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, TimeProvid
     private static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
 
     private sealed record LinkEvidence(string Type, double Weight, string? Attribute);
+
+    /// <summary>What the page shows of a cluster apart from its header and claims, as read at one data version.</summary>
+    private sealed record ClusterFigures(
+        IReadOnlyList<ClusterMemberRow> Members, IReadOnlyList<ClusterGraphLink> Links, IReadOnlyList<SharedAttribute> SharedAttributes, ClusterTimeline Timeline);
 }

@@ -26,9 +26,11 @@ public sealed record SharedAttribute(SharedAttributeKind Kind, string Value, int
 
 /// <summary>
 /// Accounts linked to one account by what they share: payment fingerprint, signup IP and its network, the networks
-/// it sent requests from, its organisation. Every lookup is an index seek on the attribute's value.
+/// it sent requests from, its organisation. Every lookup is an index seek on the attribute's value. A request
+/// network of a fleet holds thousands of address rows, so who uses a network is cached per ingest progress and shared
+/// by every account page that follows it (a fleet's members all do).
 /// </summary>
-public sealed class SharedAttributesQuery(IConsoleDbContextFactory contexts)
+public sealed class SharedAttributesQuery(IConsoleDbContextFactory contexts, DerivedFigures figures)
 {
     /// <summary>Shared values are counted up to this many accounts; a /24 of a cloud provider can hold thousands.</summary>
     public const int CountCap = 1000;
@@ -80,16 +82,50 @@ public sealed class SharedAttributesQuery(IConsoleDbContextFactory contexts)
             .OrderByDescending(g => g.Requests).ThenBy(g => g.Prefix)
             .Take(MaxRequestNetworks)
             .ToListAsync(cancellationToken);
-        foreach (var network in networks)
+        if (networks.Count > 0)
         {
-            var keys = db.AccountAddresses.AsNoTracking()
-                .Where(a => a.IpPrefix == network.Prefix && a.AccountKey != accountKey)
-                .Select(a => a.AccountKey)
-                .Distinct();
-            shared.Add(await SharedAsync(SharedAttributeKind.RequestNetwork, network.Prefix, others.Where(a => keys.Contains(a.Key)), cancellationToken));
+            var version = await DerivedFigures.VersionAsync(db, cancellationToken);
+            foreach (var network in networks)
+            {
+                var users = await figures.GetAsync("network:" + network.Prefix, (version.IngestFiles, version.IngestAccepted),
+                    c => ReadNetworkAsync(network.Prefix, c), cancellationToken);
+                shared.Add(users.SeenFrom(accountKey));
+            }
         }
 
         return shared.Where(s => s.OtherAccounts > 0).ToArray();
+    }
+
+    /// <summary>
+    /// The accounts that sent requests from a network: their keys (distinct, read up to one past the cap) and the
+    /// busiest of them. Below the cap the busiest are picked among the keys already read, a primary-key lookup each.
+    /// </summary>
+    private async Task<NetworkUsers> ReadNetworkAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var inNetwork = db.AccountAddresses.AsNoTracking().Where(a => a.IpPrefix == prefix).Select(a => a.AccountKey);
+        var keys = await inNetwork.Distinct().Take(CountCap + 1).ToListAsync(cancellationToken);
+        var candidates = keys.Count > CountCap
+            ? db.Accounts.AsNoTracking().Where(a => inNetwork.Contains(a.Key))
+            : db.Accounts.AsNoTracking().Where(a => keys.Contains(a.Key));
+        var busiest = await candidates
+            .OrderByDescending(a => a.RequestCount).ThenBy(a => a.AccountId)
+            .Take(ExamplesPerAttribute + 1)
+            .Select(a => new { a.Key, Account = new LinkedAccount(a.AccountId, a.OrgId, a.RequestCount) })
+            .ToListAsync(cancellationToken);
+        return new NetworkUsers(prefix, keys.ToHashSet(), busiest.Select(b => (b.Key, b.Account)).ToList());
+    }
+
+    /// <summary>Who used one request network, independent of the account page that asks.</summary>
+    internal sealed record NetworkUsers(string Prefix, IReadOnlySet<int> Keys, IReadOnlyList<(int Key, LinkedAccount Account)> Busiest)
+    {
+        /// <summary>The network as a shared attribute of one account that used it: the others, capped, busiest first.</summary>
+        public SharedAttribute SeenFrom(int accountKey)
+        {
+            var others = Math.Min(CountCap, Keys.Count - (Keys.Contains(accountKey) ? 1 : 0));
+            var examples = Busiest.Where(b => b.Key != accountKey).Take(ExamplesPerAttribute).Select(b => b.Account).ToList();
+            return new SharedAttribute(SharedAttributeKind.RequestNetwork, Prefix, others, examples);
+        }
     }
 
     private static async Task<SharedAttribute> SharedAsync(SharedAttributeKind kind, string value, IQueryable<Domain.Accounts.Account> accounts, CancellationToken cancellationToken)

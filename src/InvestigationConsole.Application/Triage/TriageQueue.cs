@@ -10,9 +10,10 @@ namespace InvestigationConsole.Application.Triage;
 
 /// <summary>
 /// The triage queue: flagged accounts with their claim and SLA state, filtered, sorted and paged in the database
-/// (the flagged set is read through the (Flagged, Score) index; nothing is loaded whole).
+/// (the flagged set is read through the (Flagged, Score) index). Only the counts hold something whole: the flagged
+/// accounts' due times, once per detection run.
 /// </summary>
-public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider clock, IOptions<TriageOptions> options)
+public sealed class TriageQueue(IConsoleDbContextFactory contexts, DerivedFigures figures, TimeProvider clock, IOptions<TriageOptions> options)
 {
     private const int MaxTake = 500;
     private readonly TriageOptions _options = options.Value;
@@ -41,23 +42,85 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
             .Skip(skip).Take(take).Select(j => j.Account.AccountId).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many accounts are in each scope, for the dashboard and the queue's tabs.</summary>
+    /// <summary>
+    /// How many accounts are in each scope, for the dashboard and the queue's tabs. The flagged accounts and their due
+    /// times change only with a detection run, so they are cached per run; triage state lives in the review table
+    /// (only accounts someone claimed or dismissed), which is read on every call so actions count at once. An
+    /// account without a review is open and unclaimed, so the reviewed ones are all that needs reading.
+    /// </summary>
     public async Task<IReadOnlyDictionary<QueueScope, int>> CountsAsync(string user, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
         var now = clock.GetUtcNow();
-        var counts = new Dictionary<QueueScope, int>();
-        foreach (var scope in Enum.GetValues<QueueScope>())
-        {
-            counts[scope] = await Filtered(db, new QueueFilter { Scope = scope }, user, now).CountAsync(cancellationToken);
-        }
+        var scopes = new QueueScopes(_options, user, now);
+        var version = await DerivedFigures.VersionAsync(db, cancellationToken);
+        var flagged = await figures.GetAsync("queue-flagged", version.Run, ReadFlaggedAsync, cancellationToken);
 
-        return counts;
+        var flag = true;
+        var reviewed = await (
+                from review in db.AccountReviews.AsNoTracking()
+                join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
+                where risk.Flagged == flag
+                select new Reviewed { Risk = risk, Review = review })
+            .GroupBy(_ => 1).Select(ReviewedCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
+
+        var dismissed = await (
+                from review in db.AccountReviews.AsNoTracking()
+                join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
+                select new Reviewed { Risk = risk, Review = review })
+            .Where(scopes.On<Reviewed>(QueueScope.Dismissed, r => r.Risk, r => r.Review))
+            .CountAsync(cancellationToken);
+
+        var unreviewed = flagged.Count - reviewed.Flagged;
+        return new Dictionary<QueueScope, int>
+        {
+            [QueueScope.Open] = unreviewed + reviewed.Open,
+            [QueueScope.Unclaimed] = unreviewed + reviewed.Unclaimed,
+            [QueueScope.Mine] = reviewed.Mine,
+            [QueueScope.Overdue] = flagged.PastDueAt(now) - reviewed.PastDue + reviewed.Overdue,
+            [QueueScope.Dismissed] = dismissed,
+        };
+    }
+
+    /// <summary>The flagged accounts' due times, sorted, as the last run left them.</summary>
+    private async Task<FlaggedDueTimes> ReadFlaggedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var flag = true; // a parameter, so SQLite seeks the (Flagged, Score) index rather than scanning the table
+        var rows = await db.AccountRiskScores.AsNoTracking()
+            .Where(r => r.Flagged == flag)
+            .Select(r => new { r.Score, r.FirstFlaggedAt })
+            .ToListAsync(cancellationToken);
+        var due = rows.Where(r => r.FirstFlaggedAt is not null)
+            .Select(r => _options.DueAt(r.FirstFlaggedAt!.Value, r.Score).UtcTicks)
+            .Order()
+            .ToArray();
+        return new FlaggedDueTimes(rows.Count, due);
+    }
+
+    /// <summary>
+    /// <c>g => new ScopeCounts { Flagged = g.Count(), Open = g.Count(open), … }</c>, built from the scope predicates so
+    /// they are written once.
+    /// </summary>
+    private static Expression<Func<IGrouping<int, Reviewed>, ScopeCounts>> ReviewedCounts(QueueScopes scopes)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<int, Reviewed>), "g");
+        MemberAssignment Count(string property, Expression<Func<AccountRiskScore, AccountReview?, bool>> predicate) => Expression.Bind(
+            typeof(ScopeCounts).GetProperty(property)!,
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group, QueueScopes.On<Reviewed>(predicate, r => r.Risk, r => r.Review)));
+        var body = Expression.MemberInit(
+            Expression.New(typeof(ScopeCounts)),
+            Expression.Bind(typeof(ScopeCounts).GetProperty(nameof(ScopeCounts.Flagged))!, Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Reviewed)], group)),
+            Count(nameof(ScopeCounts.Open), scopes.Of(QueueScope.Open)),
+            Count(nameof(ScopeCounts.Unclaimed), scopes.Of(QueueScope.Unclaimed)),
+            Count(nameof(ScopeCounts.Mine), scopes.Of(QueueScope.Mine)),
+            Count(nameof(ScopeCounts.Overdue), scopes.Of(QueueScope.Overdue)),
+            Count(nameof(ScopeCounts.PastDue), scopes.PastDue()));
+        return Expression.Lambda<Func<IGrouping<int, Reviewed>, ScopeCounts>>(body, group);
     }
 
     internal IQueryable<Joined> Filtered(IConsoleDbContext db, QueueFilter filter, string user, DateTimeOffset now)
     {
-        var margin = _options.ReopenMargin;
         var query =
             from risk in db.AccountRiskScores.AsNoTracking()
             join account in db.Accounts.AsNoTracking() on risk.AccountKey equals account.Key
@@ -65,16 +128,7 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
             from review in reviews.DefaultIfEmpty()
             select new Joined { Risk = risk, Account = account, Review = review };
 
-        Expression<Func<Joined, bool>> open = j => j.Risk.Flagged
-            && (j.Review == null || j.Review.DismissedAt == null || j.Risk.Score >= j.Review.DismissedAtScore + margin);
-        query = filter.Scope switch
-        {
-            QueueScope.Dismissed => query.Where(j => j.Review != null && j.Review.DismissedAt != null && j.Risk.Score < j.Review.DismissedAtScore + margin),
-            QueueScope.Unclaimed => query.Where(open).Where(j => j.Review == null || j.Review.ClaimedBy == null || j.Review.ClaimExpiresAt <= now),
-            QueueScope.Mine => query.Where(open).Where(j => j.Review != null && j.Review.ClaimedBy == user && j.Review.ClaimExpiresAt > now),
-            QueueScope.Overdue => query.Where(open).Where(Overdue(now)),
-            _ => query.Where(open),
-        };
+        query = query.Where(new QueueScopes(_options, user, now).On<Joined>(filter.Scope, j => j.Risk, j => j.Review));
 
         if (filter.MinScore is { } min)
         {
@@ -136,17 +190,6 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
         }
 
         return query;
-    }
-
-    private Expression<Func<Joined, bool>> Overdue(DateTimeOffset now)
-    {
-        var critical = now - _options.CriticalDue;
-        var high = now - _options.HighDue;
-        var medium = now - _options.MediumDue;
-        var (criticalScore, highScore) = (_options.CriticalScore, _options.HighScore);
-        return j => (j.Risk.Score >= criticalScore && j.Risk.FirstFlaggedAt < critical)
-            || (j.Risk.Score >= highScore && j.Risk.Score < criticalScore && j.Risk.FirstFlaggedAt < high)
-            || (j.Risk.Score < highScore && j.Risk.FirstFlaggedAt < medium);
     }
 
     private (double Low, double High) ScoreBand(TriageSeverity severity) => severity switch
@@ -244,6 +287,42 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, TimeProvider 
         public AccountRiskScore Risk { get; init; } = null!;
         public Account Account { get; init; } = null!;
         public AccountReview? Review { get; init; }
+    }
+
+    internal sealed class Reviewed
+    {
+        public AccountRiskScore Risk { get; init; } = null!;
+        public AccountReview? Review { get; init; }
+    }
+
+    /// <summary>How many flagged accounts there are and when each falls due, as of one detection run.</summary>
+    private sealed record FlaggedDueTimes(int Count, long[] SortedDueTicks)
+    {
+        public int PastDueAt(DateTimeOffset now)
+        {
+            var at = Array.BinarySearch(SortedDueTicks, now.UtcTicks);
+            if (at < 0)
+            {
+                return ~at;
+            }
+
+            while (at > 0 && SortedDueTicks[at - 1] == now.UtcTicks)
+            {
+                at--;
+            }
+
+            return at;
+        }
+    }
+
+    private sealed class ScopeCounts
+    {
+        public int Flagged { get; init; }
+        public int PastDue { get; init; }
+        public int Open { get; init; }
+        public int Unclaimed { get; init; }
+        public int Mine { get; init; }
+        public int Overdue { get; init; }
     }
 
     private sealed class RowData

@@ -39,6 +39,7 @@ public sealed class ClusterDossierTests
         Assert.All(view.Links, l => Assert.Equal("Template", l.PrimaryType));
         Assert.Contains(view.SharedAttributes, a => a.Kind == "Payment fingerprint" && a.Value == "pm-shared" && a.Members == 12);
         Assert.Contains(view.SharedAttributes, a => a.Kind == "Template evidence" && a.Value == "family-7" && a.Members == 12);
+        Assert.Contains(view.SharedAttributes, a => a.Kind == "Request /24" && a.Value == "203.0.113.0/24" && a.Members == 12);
         Assert.Equal(ClusterDossier.TimelineMembers + 1, view.Timeline.Series.Count);
         Assert.Equal("others", view.Timeline.Series[^1].Name);
         Assert.Equal(3, view.Timeline.Hours.Count);
@@ -57,6 +58,35 @@ public sealed class ClusterDossierTests
         Assert.Equal(new ClusterClaimResult(3, 1), result);
         var audited = await host.InScopeAsync(s => s.GetRequiredService<InvestigationConsoleDbContext>().AuditEntries.CountAsync(a => a.Action == AuditActions.AccountClaimed && a.Actor == "ana@corp.example"));
         Assert.Equal(3, audited);
+    }
+
+    [Fact]
+    public async Task Load_ClaimedAfterTheClusterWasRead_ShowsTheClaimsAtOnce()
+    {
+        await using var host = await TestHost.StartAsync();
+        await SeedAsync(host, members: 4);
+        var before = await host.InScopeAsync(s => s.GetRequiredService<ClusterDossier>().LoadAsync("c-1"));
+        Assert.All(before!.Members, m => Assert.Null(m.ClaimedBy));
+
+        await host.InScopeAsync(s => s.GetRequiredService<ClusterClaims>().ClaimAllAsync("c-1", "ana@corp.example"));
+
+        var after = await host.InScopeAsync(s => s.GetRequiredService<ClusterDossier>().LoadAsync("c-1"));
+        Assert.All(after!.Members, m => Assert.Equal("ana@corp.example", m.ClaimedBy));
+        Assert.Same(before.Timeline, after.Timeline);
+    }
+
+    [Fact]
+    public void SharedNetworks_AddressesOfSeveralMembers_CountsEachMemberOncePerNetwork()
+    {
+        var addresses = new[]
+        {
+            (1, "198.51.100.7"), (1, "198.51.100.8"), (2, "198.51.100.200"), (3, "::ffff:198.51.100.9"),
+            (1, "2001:db8:1:2::1"), (2, "2001:db8:1:ffff::9"), (3, "203.0.113.1"), (4, "not an address"),
+        };
+
+        var networks = ClusterDossier.SharedNetworks(addresses);
+
+        Assert.Equal([("198.51.100.0/24", 3), ("2001:db8:1::/48", 2)], networks);
     }
 
     [Fact]
@@ -85,6 +115,8 @@ public sealed class ClusterDossierTests
                 db.Accounts.Add(new Account { Key = key, AccountId = $"m-{key}", PaymentFingerprint = "pm-shared", SignupPrefix = "10.0.0.0/24", Tier = UsageTier.Free, RequestCount = key * 10, CreatedAt = now });
                 db.AccountRiskScores.Add(new AccountRiskScore { AccountKey = key, Score = key / 100.0, Flagged = true, ClusterId = "c-1", TopSignals = "a;b", ComputedAt = now, RunId = 1 });
                 db.ClusterMembers.Add(new ClusterMember { AccountKey = key, ClusterId = "c-1" });
+                db.AccountAddresses.Add(new AccountAddress { AccountKey = key, Ip = $"203.0.113.{key}", IpPrefix = "203.0.113.0/24", Requests = 6, FirstSeenAt = now, LastSeenAt = now });
+                db.AccountAddresses.Add(new AccountAddress { AccountKey = key, Ip = $"192.0.2.{key}", IpPrefix = "192.0.2.0/24", Requests = 1, FirstSeenAt = now, LastSeenAt = now });
                 for (var hour = 0; hour < 3; hour++)
                 {
                     db.ActivityHours.Add(new AccountActivityHour { AccountKey = key, Hour = 500_000 + hour, ModelId = 1, Requests = 2 });

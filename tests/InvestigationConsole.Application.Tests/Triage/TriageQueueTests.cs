@@ -178,6 +178,39 @@ public sealed class TriageQueueTests
         Assert.Equal(["acct-1"], open.Items.Select(r => r.AccountId));
     }
 
+    [Fact]
+    public async Task Counts_ClaimsAndDismissalsAfterTheRunWasCounted_MatchEachScopesList()
+    {
+        await using var host = await TestHost.StartAsync();
+        await TriageData.AddAsync(host,
+            new ScoredAccount("critical-late", 95, FlaggedHoursAgo: 6),
+            new ScoredAccount("critical-fresh", 92),
+            new ScoredAccount("high-late", 80, FlaggedHoursAgo: 30),
+            new ScoredAccount("medium-mine", 60),
+            new ScoredAccount("medium-bens", 61),
+            new ScoredAccount("dismissed", 70),
+            new ScoredAccount("dismissed-late", 96, FlaggedHoursAgo: 6),
+            new ScoredAccount("benign", 20, Flagged: false));
+        var before = await host.InScopeAsync(s => s.GetRequiredService<TriageQueue>().CountsAsync(Ana));
+        Assert.Equal((7, 7, 3), (before[QueueScope.Open], before[QueueScope.Unclaimed], before[QueueScope.Overdue]));
+
+        await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("medium-mine", Ana));
+        await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("medium-bens", Ben));
+        await host.InScopeAsync(s => s.GetRequiredService<AccountClaims>().ClaimAsync("high-late", Ben));
+        await host.InScopeAsync(s => s.GetRequiredService<AccountDismissals>().DismissAsync(["dismissed", "dismissed-late"], Ana, "Known enterprise batch job"));
+        var counts = await host.InScopeAsync(s => s.GetRequiredService<TriageQueue>().CountsAsync(Ana));
+
+        Assert.Equal(5, counts[QueueScope.Open]);
+        Assert.Equal(2, counts[QueueScope.Unclaimed]);
+        Assert.Equal(1, counts[QueueScope.Mine]);
+        Assert.Equal(2, counts[QueueScope.Overdue]);
+        Assert.Equal(2, counts[QueueScope.Dismissed]);
+        foreach (var scope in Enum.GetValues<QueueScope>())
+        {
+            Assert.Equal(counts[scope], (await ReadAsync(host, new QueueFilter { Scope = scope })).TotalCount);
+        }
+    }
+
     private static Task<InvestigationConsole.Application.Common.Page<QueueRow>> ReadAsync(TestHost host, QueueFilter filter, string user = Ana) =>
         host.InScopeAsync(s => s.GetRequiredService<TriageQueue>().ReadAsync(filter, user));
 }
