@@ -7,6 +7,7 @@ return args switch
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     ["quality", .. var rest] => await QualityRun.RunAsync(rest),
     ["pages", .. var rest] => await PageBenchmark.RunAsync(rest),
+    ["engine", .. var rest] => await EngineBenchmark.RunAsync(rest),
     [Phases.RawInsert, var dataFolder, var rows] =>
         await Phases.ReportAsync(RawInsertPhase.RunAsync(dataFolder, long.Parse(rows, System.Globalization.CultureInfo.InvariantCulture))),
     [Phases.Ingest, var dataFolder, .. var files] => await Phases.ReportAsync(IngestPhase.RunAsync(dataFolder, files)),
@@ -16,6 +17,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ingest --scenario demo|seed|small [--seed N] [--limit-requests N] [--work DIR] [--keep] | quality --scenario demo|small|benign-only|hydra-only --seed N [--seed N ...] [--work DIR] [--keep] | pages BASEURL EMAIL PASSWORD RUNS PATH...");
+    Console.Error.WriteLine("usage: ingest --scenario demo|seed|small [--seed N] [--limit-requests N] [--work DIR] [--keep] | quality --scenario demo|small|benign-only|hydra-only --seed N [--seed N ...] [--work DIR] [--keep] | pages BASEURL EMAIL PASSWORD RUNS PATH... | engine --data DIR [--truth FILE] [--runs N]");
     return 2;
 }

@@ -59,11 +59,11 @@ internal static class QualityRun
         return 0;
     }
 
-    private static void Print(ExportEvaluationReport r)
+    public static void Print(ExportEvaluationReport r)
     {
         var c = r.Confusion;
         Console.WriteLine(FormattableString.Invariant(
-            $"{r.Scenario} seed {r.Seed}: {r.Accounts} accounts, {r.Requests} requests | precision {c.Precision:0.000} recall {c.Recall:0.000} (tp {c.TruePositives} fp {c.FalsePositives} fn {c.FalseNegatives}) ROC AUC {r.RocAuc:0.000} ARI {r.CampaignAri:0.000} purity {r.CampaignClusterPurity:0.000} campaign clusters {r.CampaignClusters}"));
+            $"{r.Scenario} seed {r.Seed}: {r.Accounts} accounts, {r.Requests} requests | precision {c.Precision:0.000} recall {c.Recall:0.000} (tp {c.TruePositives} fp {c.FalsePositives} fn {c.FalseNegatives}) ROC AUC {r.RocAuc:0.000} ARI {r.CampaignAri:0.000} purity {r.CampaignClusterPurity:0.000} campaign clusters {r.CampaignClusters} (ARI over every cluster {r.AnyClusterAri:0.000})"));
         Console.WriteLine(FormattableString.Invariant($"  timing: read {r.ReadTime.TotalSeconds:0.0} s, analysis {r.AnalysisTime.TotalSeconds:0.00} s, engine {r.EngineTime.TotalSeconds:0.00} s"));
         foreach (var k in r.FalseFlagsByKind.Where(k => k.Flagged > 0))
         {

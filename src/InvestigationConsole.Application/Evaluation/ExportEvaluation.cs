@@ -36,6 +36,9 @@ public sealed record ExportEvaluationReport(
     /// <summary>Per truth label: individual and final score quartiles (min, median, max), for reading.</summary>
     public IReadOnlyList<string> ScoresByLabel { get; init; } = [];
 
+    /// <summary>ARI as the stored-results evaluation (<c>evaluate</c>) computes it: every cluster, campaign or not, is a group.</summary>
+    public double AnyClusterAri { get; init; }
+
     /// <summary>Clusters of three or more: size, risk, campaign call and composition by truth label.</summary>
     public IReadOnlyList<string> ClusterLines { get; init; } = [];
 }
@@ -68,7 +71,8 @@ public static class ExportEvaluation
         var result = DetectionEngine.Run(analyses, releases, settings);
         engine.Stop();
 
-        return Judge(directory, export, result, examples) with { ReadTime = read.Elapsed, AnalysisTime = analysis.Elapsed, EngineTime = engine.Elapsed };
+        return Judge(Path.Combine(directory, "truth.json"), export.Accounts.Select(a => a.AccountId).ToArray(), export.Requests, result, examples)
+            with { ReadTime = read.Elapsed, AnalysisTime = analysis.Elapsed, EngineTime = engine.Elapsed };
     }
 
     /// <summary>One analyzer per worker; accounts keep their dense index, so the output order is the input order.</summary>
@@ -96,9 +100,12 @@ public static class ExportEvaluation
         return analyses;
     }
 
-    private static ExportEvaluationReport Judge(string directory, ExportData export, DetectionResult result, int examples)
+    /// <summary>Judges a detection result whose dense index i is the account <paramref name="accountIds"/>[i] against a truth.json.</summary>
+    public static ExportEvaluationReport Judge(string truthPath, IReadOnlyList<string> accountIds, long requests, DetectionResult result, int examples = 12)
     {
-        using var truthFile = File.OpenRead(Path.Combine(directory, "truth.json"));
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(result);
+        using var truthFile = File.OpenRead(truthPath);
         using var truth = JsonDocument.Parse(truthFile);
         var root = truth.RootElement;
         var labels = new Dictionary<string, (bool Campaign, string Label)>(StringComparer.Ordinal);
@@ -107,17 +114,18 @@ public static class ExportEvaluation
             labels[account.Name] = (account.Value.GetProperty("kind").GetString() == "campaign", account.Value.GetProperty("label").GetString() ?? "");
         }
 
-        var n = export.Accounts.Count;
+        var n = accountIds.Count;
         var isCampaign = new bool[n];
         var kind = new string[n];
         var flagged = new bool[n];
         var scores = new double[n];
         var truthLabel = new int[n];
         var predicted = new int[n];
+        var anyCluster = new int[n];
         var campaignIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var (campaign, label) = labels.GetValueOrDefault(export.Accounts[i].AccountId, (false, "unknown"));
+            var (campaign, label) = labels.GetValueOrDefault(accountIds[i], (false, "unknown"));
             isCampaign[i] = campaign;
             kind[i] = label;
             flagged[i] = result.Risks[i].Flagged;
@@ -125,6 +133,7 @@ public static class ExportEvaluation
             truthLabel[i] = campaign ? CampaignLabel(campaignIds, label) : -1 - i;
             var cluster = result.Clustering.ClusterOfAccount[i];
             predicted[i] = cluster >= 0 && result.Clustering.Clusters[cluster].IsCampaign ? cluster : -1 - i;
+            anyCluster[i] = cluster >= 0 ? cluster : -1 - i;
         }
 
         var campaigns = campaignIds.Keys.Select(label =>
@@ -139,7 +148,7 @@ public static class ExportEvaluation
         var majority = campaignClusters.Sum(c => c.Members.GroupBy(m => isCampaign[m] ? kind[m] : "benign").Max(g => g.Count()));
 
         MissedAccount Example(int i) => new(
-            export.Accounts[i].AccountId,
+            accountIds[i],
             kind[i],
             scores[i],
             result.Risks[i].Signals.Where(s => s.Fired).Take(6).Select(s => $"{s.Name} +{s.Contribution:0.0} ({s.Value:0.###})").ToArray());
@@ -148,7 +157,7 @@ public static class ExportEvaluation
             root.GetProperty("scenario").GetString() ?? "",
             root.GetProperty("seed").GetInt32(),
             n,
-            export.Requests,
+            requests,
             DetectionMetrics.Confusion(flagged, isCampaign),
             DetectionMetrics.RocAuc(scores, isCampaign),
             DetectionMetrics.AdjustedRandIndex(truthLabel, predicted),
@@ -162,6 +171,7 @@ public static class ExportEvaluation
             TimeSpan.Zero,
             TimeSpan.Zero)
         {
+            AnyClusterAri = DetectionMetrics.AdjustedRandIndex(truthLabel, anyCluster),
             ScoresByLabel = Enumerable.Range(0, n).GroupBy(i => kind[i]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var before = g.Select(i => result.RisksBeforeContext[i].Score).Order().ToArray();

@@ -63,5 +63,23 @@ public sealed record ClusterSettings
     /// <summary>Share of the smaller component's members that must carry one of those links for a merge.</summary>
     public double MergeMinTiedShare { get; init; } = 0.5;
 
+    /// <summary>Components smaller than this (a lone account) never merge by medium links, only by a strong one.</summary>
+    public int MergeMinComponentSize { get; init; } = 2;
+
+    /// <summary>Merge passes run until none merges, at most this many: each pass can join a further ring of cells.</summary>
+    public int MaxMergePasses { get; init; } = 16;
+
+    /// <summary>
+    /// An account seen from at least this many networks (/24, /48) in the window rotates through a proxy pool; a person,
+    /// or the users of a NAT, come from a handful (0 turns pool joining off).
+    /// </summary>
+    public int PoolMinNetworks { get; init; } = 24;
+
+    /// <summary>Two rotating accounts sharing this many networks draw from one pool and join one component.</summary>
+    public int PoolMinShared { get; init; } = 3;
+
+    /// <summary>A lone account joins a fleet when at least this many of its networks (and most of them) are the fleet's core ranges.</summary>
+    public int CoreMinNetworks { get; init; } = 2;
+
     public int MaxSharedAttributes { get; init; } = 5;
 }

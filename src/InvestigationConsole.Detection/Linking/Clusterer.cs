@@ -8,8 +8,10 @@ public static class Clusterer
 {
     /// <param name="memberScores">Each account's risk score before cluster context, by dense index.</param>
     /// <param name="memberIdentityWeakness">Each account's identity weakness (0..10), if known; a campaign needs weak identities.</param>
+    /// <param name="memberNetworks">Each account's distinct request networks (/24, /48), if known: proxy pools and cells' ranges.</param>
     public static Clustering Cluster(
-        AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null, IReadOnlyList<double>? memberIdentityWeakness = null)
+        AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null, IReadOnlyList<double>? memberIdentityWeakness = null,
+        IReadOnlyList<IReadOnlyList<string>>? memberNetworks = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(memberScores);
@@ -21,6 +23,12 @@ public static class Clusterer
             {
                 sets.Union(link.A, link.B);
             }
+        }
+
+        if (memberNetworks is not null)
+        {
+            JoinProxyPools(sets, memberNetworks, settings);
+            MergeByCoreNetworks(sets, memberNetworks, settings, memberIdentityWeakness);
         }
 
         MergeFleets(graph, sets, settings, memberIdentityWeakness);
@@ -60,7 +68,13 @@ public static class Clusterer
     /// Joins components tied by several medium links (infrastructure plus client or template): the cells of one
     /// proxy network share proxy ranges and clients but not cards, so no single link between them is strong.
     /// </summary>
-    /// <remarks>Lighter links (a shared proxy range alone) count only between components of cheap identities.</remarks>
+    /// <remarks>
+    /// Lighter links (a shared proxy range alone) count only between components of cheap identities. Only fleets
+    /// (components of <see cref="ClusterSettings.MergeMinComponentSize"/> or more) merge: a lone account sharing a
+    /// range with a fleet is a customer of the same proxy or cloud, and joins only by a strong link. Each pass judges
+    /// every pair on the components as they stood when it began, and passes repeat until nothing merges, so a chain
+    /// of cells merges whatever its length.
+    /// </remarks>
     private static void MergeFleets(AccountLinkGraph graph, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
     {
         if (settings.MergeMinLinks <= 0)
@@ -68,20 +82,31 @@ public static class Clusterer
             return;
         }
 
-        for (var pass = 0; pass < 2; pass++)
+        var lightest = Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight);
+        var candidates = graph.Links.Where(link => link.Weight >= lightest && !IsStrong(link, settings) && HasInfrastructure(link)).ToArray();
+        var count = graph.AccountCount;
+        var root = new int[count];
+        var size = new int[count];
+        for (var pass = 0; pass < settings.MaxMergePasses; pass++)
         {
-            var cheap = CheapComponents(graph.AccountCount, sets, settings, weakness);
-            var between = new Dictionary<(int, int), (int Links, HashSet<int> Touched)>();
-            foreach (var link in graph.Links)
+            for (var account = 0; account < count; account++)
             {
-                if (link.Weight < Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight) || link.Weight >= settings.StrongLinkWeight && IsStrong(link, settings)
-                    || !link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)))
-                {
-                    continue;
-                }
+                root[account] = sets.Find(account);
+                size[account] = 0;
+            }
 
-                var (x, y) = (sets.Find(link.A), sets.Find(link.B));
-                if (x == y || (link.Weight < settings.MergeLinkWeight && !(cheap[x] && cheap[y])))
+            for (var account = 0; account < count; account++)
+            {
+                size[root[account]]++;
+            }
+
+            var cheap = CheapComponents(count, root, size, settings, weakness);
+            var between = new Dictionary<(int, int), (int Links, HashSet<int> Touched)>();
+            foreach (var link in candidates)
+            {
+                var (x, y) = (root[link.A], root[link.B]);
+                if (x == y || size[x] < settings.MergeMinComponentSize || size[y] < settings.MergeMinComponentSize
+                    || (link.Weight < settings.MergeLinkWeight && !(cheap[x] && cheap[y])))
                 {
                     continue;
                 }
@@ -89,7 +114,7 @@ public static class Clusterer
                 var key = x < y ? (x, y) : (y, x);
                 if (!between.TryGetValue(key, out var tie))
                 {
-                    between[key] = tie = (0, []);
+                    tie = (0, []);
                 }
 
                 tie.Touched.Add(link.A);
@@ -97,21 +122,199 @@ public static class Clusterer
                 between[key] = tie with { Links = tie.Links + 1 };
             }
 
+            var merged = false;
             foreach (var ((x, y), tie) in between.OrderBy(pair => pair.Key))
             {
                 // Most of the smaller side must be tied: two fleets renting one cloud range stay two fleets.
-                var smaller = sets.SizeOf(x) <= sets.SizeOf(y) ? x : y;
-                var touched = tie.Touched.Count(account => sets.Find(account) == smaller);
-                if (tie.Links >= settings.MergeMinLinks && touched >= settings.MergeMinTiedShare * sets.SizeOf(smaller))
+                var smaller = size[x] <= size[y] ? x : y;
+                var touched = tie.Touched.Count(account => root[account] == smaller);
+                if (tie.Links >= settings.MergeMinLinks && touched >= settings.MergeMinTiedShare * size[smaller])
                 {
                     sets.Union(x, y);
+                    merged = true;
+                }
+            }
+
+            if (!merged)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accounts that each rotate through many networks and share several of them draw from one proxy pool: a harvester
+    /// rotating residential proxies per request. Links cannot show it at scale (every pool range is shared by hundreds of
+    /// independent-looking accounts and is discounted as a NAT), but a person or a NAT's users come from a handful of
+    /// networks, and two unrelated rotators rarely meet on several ranges.
+    /// </summary>
+    private static void JoinProxyPools(UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings)
+    {
+        if (settings.PoolMinNetworks <= 0)
+        {
+            return;
+        }
+
+        var rotators = new List<int>();
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var account = 0; account < networks.Count; account++)
+        {
+            if (networks[account].Count < settings.PoolMinNetworks)
+            {
+                continue;
+            }
+
+            rotators.Add(account);
+            foreach (var network in networks[account])
+            {
+                if (!holders.TryGetValue(network, out var list))
+                {
+                    holders[network] = list = [];
+                }
+
+                list.Add(account);
+            }
+        }
+
+        // Per rotator, how many networks it shares with each other rotator (counts in a reused array, reset after use).
+        var shared = new int[networks.Count];
+        var touched = new List<int>();
+        foreach (var account in rotators)
+        {
+            foreach (var network in networks[account])
+            {
+                foreach (var other in holders[network])
+                {
+                    if (other > account && shared[other]++ == 0)
+                    {
+                        touched.Add(other);
+                    }
+                }
+            }
+
+            foreach (var other in touched)
+            {
+                if (shared[other] >= settings.PoolMinShared)
+                {
+                    sets.Union(account, other);
+                }
+
+                shared[other] = 0;
+            }
+
+            touched.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Components of cheap identities whose core networks coincide are one fleet: a hydra's cells each send nearly all
+    /// traffic through their own few proxy ranges, and a range that is core to two cells (held by most members of both,
+    /// and by few accounts outside them) ties the cells however many accounts they have.
+    /// </summary>
+    private static void MergeByCoreNetworks(UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings, IReadOnlyList<double>? weakness)
+    {
+        var count = networks.Count;
+        var root = new int[count];
+        var size = new int[count];
+        for (var account = 0; account < count; account++)
+        {
+            root[account] = sets.Find(account);
+        }
+
+        for (var account = 0; account < count; account++)
+        {
+            size[root[account]]++;
+        }
+
+        var cheap = CheapComponents(count, root, size, settings, weakness);
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inComponent = new Dictionary<(int Root, string Network), int>();
+        for (var account = 0; account < count; account++)
+        {
+            var r = root[account];
+            var fleet = size[r] >= settings.MergeMinComponentSize && cheap[r];
+            foreach (var network in networks[account])
+            {
+                holders[network] = holders.GetValueOrDefault(network) + 1;
+                if (fleet)
+                {
+                    inComponent[(r, network)] = inComponent.GetValueOrDefault((r, network)) + 1;
+                }
+            }
+        }
+
+        var cores = new Dictionary<string, List<(int Root, int Holders)>>(StringComparer.Ordinal);
+        foreach (var ((r, network), held) in inComponent)
+        {
+            if (held >= settings.MergeMinTiedShare * size[r])
+            {
+                if (!cores.TryGetValue(network, out var list))
+                {
+                    cores[network] = list = [];
+                }
+
+                list.Add((r, held));
+            }
+        }
+
+        foreach (var (network, list) in cores.ToArray())
+        {
+            // The fleets must make up most of the network's users: a public cloud range or a carrier NAT many customers share ties nobody.
+            if (list.Sum(c => c.Holders) < settings.MergeMinTiedShare * holders[network])
+            {
+                cores.Remove(network);
+                continue;
+            }
+
+            foreach (var (r, _) in list)
+            {
+                sets.Union(list[0].Root, r);
+            }
+        }
+
+        JoinLoneMembers(sets, networks, settings, root, size, cores);
+    }
+
+    /// <summary>
+    /// A lone account (a cell member without a shared card) whose networks are mostly one fleet's core ranges, several
+    /// of them, is that fleet's member; a developer who shares one cloud range with a cell keeps its own networks.
+    /// </summary>
+    private static void JoinLoneMembers(
+        UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings, int[] root, int[] size, Dictionary<string, List<(int Root, int Holders)>> cores)
+    {
+        var inFleet = new Dictionary<int, int>();
+        for (var account = 0; account < networks.Count; account++)
+        {
+            if (size[root[account]] != 1 || networks[account].Count < settings.CoreMinNetworks)
+            {
+                continue;
+            }
+
+            inFleet.Clear();
+            foreach (var network in networks[account])
+            {
+                if (cores.TryGetValue(network, out var list))
+                {
+                    foreach (var (r, _) in list)
+                    {
+                        inFleet[r] = inFleet.GetValueOrDefault(r) + 1;
+                    }
+                }
+            }
+
+            foreach (var (fleet, held) in inFleet)
+            {
+                if (held >= settings.CoreMinNetworks && held >= settings.MergeMinTiedShare * networks[account].Count)
+                {
+                    sets.Union(fleet, account);
+                    break;
                 }
             }
         }
     }
 
     /// <summary>By root: whether the component's mean identity weakness reaches the campaign level.</summary>
-    private static bool[] CheapComponents(int count, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
+    private static bool[] CheapComponents(int count, int[] root, int[] size, ClusterSettings settings, IReadOnlyList<double>? weakness)
     {
         var cheap = new bool[count];
         if (weakness is null)
@@ -120,24 +323,34 @@ public static class Clusterer
         }
 
         var sum = new double[count];
-        var size = new int[count];
         for (var account = 0; account < count; account++)
         {
-            var root = sets.Find(account);
-            sum[root] += weakness[account];
-            size[root]++;
+            sum[root[account]] += weakness[account];
         }
 
-        for (var root = 0; root < count; root++)
+        for (var r = 0; r < count; r++)
         {
-            cheap[root] = size[root] > 0 && sum[root] / size[root] >= settings.CampaignIdentityWeakness;
+            cheap[r] = size[r] > 0 && sum[r] / size[r] >= settings.CampaignIdentityWeakness;
         }
 
         return cheap;
     }
 
     private static bool IsStrong(AccountLink link, ClusterSettings settings) =>
-        link.Weight >= settings.StrongLinkWeight && (!settings.RequireInfrastructureTie || link.Evidence.Any(e => e.Weight > 0 && IsInfrastructure(e.Type)));
+        link.Weight >= settings.StrongLinkWeight && (!settings.RequireInfrastructureTie || HasInfrastructure(link));
+
+    private static bool HasInfrastructure(AccountLink link)
+    {
+        foreach (var evidence in link.Evidence)
+        {
+            if (evidence.Weight > 0 && IsInfrastructure(evidence.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsInfrastructure(LinkType type) =>
         type is LinkType.Payment or LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix or LinkType.SignupBurst;

@@ -34,7 +34,8 @@ public static class DetectionEngine
 
         var graph = AccountLinkGraph.Build(analyses.Select(analysis => analysis.LinkFacts).ToArray(), settings.Linking);
         var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
-        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness);
+        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,
+            analyses.Select(analysis => analysis.LinkFacts.Prefixes).ToArray());
         var final = new AccountRisk[individual.Length];
         Parallel.For(0, individual.Length, i =>
         {

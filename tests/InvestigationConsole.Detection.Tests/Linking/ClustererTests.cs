@@ -116,4 +116,83 @@ public class ClustererTests
         Assert.Equal(2, verified.Clusters.Count);
         Assert.All(verified.Clusters, cluster => Assert.False(cluster.IsCampaign));
     }
+
+    [Fact]
+    public void Cluster_LoneAccountSharingAFleetsRange_StaysOutside()
+    {
+        var accounts = new SyntheticAccounts(23);
+        accounts.Add("cell-1", 5, (i, f) => f with { PaymentFingerprint = "card-1", Prefixes = ["203.0.113.0/24"] });
+        accounts.Add("cell-2", 5, (i, f) => f with { PaymentFingerprint = "card-2", Prefixes = ["203.0.113.0/24"] });
+        var developer = accounts.Add("developer", 1, (i, f) => f with { Prefixes = ["203.0.113.0/24"] }).Single();
+        var weakness = Enumerable.Repeat(8.0, accounts.Facts.Count).ToArray();
+
+        var clustering = Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), Enumerable.Repeat(30.0, accounts.Facts.Count).ToArray(), memberIdentityWeakness: weakness);
+
+        Assert.Single(clustering.Clusters);
+        Assert.Equal(-1, clustering.ClusterOfAccount[developer]);
+    }
+
+    [Fact]
+    public void Cluster_RotatorsSharingSeveralPoolNetworks_AreOneFleet()
+    {
+        // 40 harvesters, each drawing 30 of a pool of 200 ranges; a VPN user rotating through 30 ranges of its own.
+        var random = new Random(5);
+        var pool = Enumerable.Range(0, 200).Select(n => $"10.{n / 256}.{n % 256}.0/24").ToArray();
+        var accounts = new SyntheticAccounts(29);
+        var fleet = accounts.Add("pool", 40, (i, f) => f with { Prefixes = pool.OrderBy(_ => random.Next()).Take(30).ToArray() }).ToArray();
+        var traveller = accounts.Add("traveller", 1, (i, f) => f with { Prefixes = Enumerable.Range(0, 30).Select(n => $"172.16.{n}.0/24").ToArray() }).Single();
+        var networks = accounts.Facts.Select(f => f.Prefixes).ToArray();
+
+        var joined = Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), new double[accounts.Facts.Count], memberNetworks: networks);
+        var off = Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), new double[accounts.Facts.Count], new ClusterSettings { PoolMinNetworks = 0 }, memberNetworks: networks);
+
+        var cluster = Assert.Single(joined.Clusters);
+        Assert.Equal(fleet, cluster.Members);
+        Assert.Equal(-1, joined.ClusterOfAccount[traveller]);
+        Assert.Empty(off.Clusters);
+    }
+
+    [Fact]
+    public void Cluster_CellsWithACommonCoreRange_MergeUnlessMostOfItsUsersAreOutsiders()
+    {
+        SyntheticAccounts Cells(int outsiders)
+        {
+            var accounts = new SyntheticAccounts(31);
+            accounts.Add("cell-1", 6, (i, f) => f with { PaymentFingerprint = "card-1", Prefixes = ["203.0.113.0/24", "198.18.1.0/24"] });
+            accounts.Add("cell-2", 6, (i, f) => f with { PaymentFingerprint = "card-2", Prefixes = ["203.0.113.0/24", "198.18.2.0/24"] });
+            accounts.Add("cloud", outsiders, (i, f) => f with { Prefixes = ["203.0.113.0/24"] });
+            return accounts;
+        }
+
+        // Links alone cannot tie the cells (merging by links off): only the range both cells send all their traffic through.
+        var settings = new ClusterSettings { MergeMinLinks = 0 };
+        var proxy = Cells(0);
+        var cloud = Cells(40);
+
+        var merged = Clusterer.Cluster(
+            AccountLinkGraph.Build(proxy.Facts), new double[proxy.Facts.Count], settings, Enumerable.Repeat(8.0, proxy.Facts.Count).ToArray(), proxy.Facts.Select(f => f.Prefixes).ToArray());
+        var apart = Clusterer.Cluster(
+            AccountLinkGraph.Build(cloud.Facts), new double[cloud.Facts.Count], settings, Enumerable.Repeat(8.0, cloud.Facts.Count).ToArray(), cloud.Facts.Select(f => f.Prefixes).ToArray());
+
+        Assert.Equal(12, Assert.Single(merged.Clusters).Size);
+        Assert.Equal(2, apart.Clusters.Count);
+    }
+
+    [Fact]
+    public void Cluster_LoneAccountOnMostlyAFleetsCoreRanges_JoinsIt()
+    {
+        string[] proxies = ["203.0.113.0/24", "198.18.1.0/24", "198.18.2.0/24"];
+        var accounts = new SyntheticAccounts(37);
+        accounts.Add("cell", 8, (i, f) => f with { PaymentFingerprint = "card-1", Prefixes = proxies });
+        var cardless = accounts.Add("cardless", 1, (i, f) => f with { PaymentFingerprint = null, Prefixes = proxies }).Single();
+        var developer = accounts.Add("developer", 1, (i, f) => f with { Prefixes = [proxies[0], "100.64.9.0/24", "100.64.10.0/24"] }).Single();
+        var weakness = Enumerable.Repeat(8.0, accounts.Facts.Count).ToArray();
+
+        var clustering = Clusterer.Cluster(
+            AccountLinkGraph.Build(accounts.Facts), new double[accounts.Facts.Count], memberIdentityWeakness: weakness, memberNetworks: accounts.Facts.Select(f => f.Prefixes).ToArray());
+
+        Assert.Equal(9, Assert.Single(clustering.Clusters).Size);
+        Assert.NotEqual(-1, clustering.ClusterOfAccount[cardless]);
+        Assert.Equal(-1, clustering.ClusterOfAccount[developer]);
+    }
 }

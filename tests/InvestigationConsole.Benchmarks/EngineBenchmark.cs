@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using InvestigationConsole.Application.Common;
+using InvestigationConsole.Application.Evaluation;
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InvestigationConsole.Benchmarks;
+
+/// <summary>
+/// <c>engine --data DIR [--truth FILE] [--runs N]</c>: the whole-population stage of a full run without reading a request.
+/// Loads the registry, lookups and stored analyses of a scored database (opened read-only, never migrated), then times
+/// <see cref="DetectionEngine.Run"/> and the prepare step (<see cref="DetectionWriteBuilder.Build"/> plus
+/// <see cref="AnalysisCodec.Encode"/> of every analysis, as a full run does) and judges the result against truth.json.
+/// </summary>
+internal static class EngineBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var data = Option(args, "--data");
+        if (data is null)
+        {
+            Console.Error.WriteLine("engine needs --data DIR (the data folder of a scored database)");
+            return 2;
+        }
+
+        var truth = Option(args, "--truth");
+        var runs = int.Parse(Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
+        var database = Path.GetFullPath(Path.Combine(data, "investigation-console.db"));
+        var scratch = Path.Combine(Path.GetTempPath(), $"ic-engine-{Environment.ProcessId}");
+        using var host = Start(database, scratch);
+        var services = host.Services;
+
+        var load = Stopwatch.StartNew();
+        var store = services.GetRequiredService<IDetectionStore>();
+        var settings = DetectionSettings.Default;
+        var population = new DetectionPopulation(await store.LoadInputsAsync(CancellationToken.None), settings, DateTimeOffset.UtcNow);
+        var accounts = population.Accounts;
+        var position = new Dictionary<int, int>(accounts.Count);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            position[accounts[i].Key] = i;
+        }
+
+        var analyses = new AccountAnalysis?[accounts.Count];
+        await using (var db = services.GetRequiredService<IConsoleDbContextFactory>().Create())
+        {
+            var stored = await db.AccountAnalyses.AsNoTracking().Select(a => new { a.AccountKey, a.Data }).ToListAsync();
+            Parallel.ForEach(stored, snapshot =>
+            {
+                if (position.TryGetValue(snapshot.AccountKey, out var i))
+                {
+                    analyses[i] = population.Refresh(AnalysisCodec.Decode(snapshot.Data), i);
+                }
+            });
+        }
+
+        var missing = analyses.Count(a => a is null);
+        if (missing > 0)
+        {
+            Console.Error.WriteLine($"{missing} accounts have no stored analysis: run a full `score` on this database first");
+            return 1;
+        }
+
+        var all = analyses.Select(a => a!).ToArray();
+        load.Stop();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        Phases.Progress(FormattableString.Invariant(
+            $"loaded {all.Length:N0} accounts and their analyses in {load.Elapsed.TotalSeconds:0.0} s; managed heap {baseline / 1e9:0.00} GB"));
+
+        DetectionResult? result = null;
+        for (var run = 1; run <= runs; run++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var engine = Stopwatch.StartNew();
+            result = DetectionEngine.Run(all, population.Releases, settings);
+            engine.Stop();
+            var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
+
+            var prepare = Stopwatch.StartNew();
+            var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, run, "benchmark", DateTimeOffset.UtcNow);
+            var encoded = new byte[all.Length][];
+            Parallel.For(0, all.Length, i => encoded[i] = AnalysisCodec.Encode(all[i]));
+            prepare.Stop();
+            var afterPrepare = GC.GetTotalAllocatedBytes(precise: true);
+            Console.WriteLine(FormattableString.Invariant(
+                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s (allocated {(afterEngine - allocated) / 1e9:0.00} GB), prepare {prepare.Elapsed.TotalSeconds:0.00} s (allocated {(afterPrepare - afterEngine) / 1e9:0.00} GB); {write.Scores.Count(s => s.Flagged):N0} flagged, {write.Clusters.Count:N0} clusters ({write.Clusters.Count(c => c.IsCampaign):N0} campaigns), {write.Links.Count:N0} links kept of {result.Graph.Links.Count:N0}"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB (the loaded analyses {baseline / 1e9:0.00} GB of managed heap included)"));
+        if (truth is not null && result is not null)
+        {
+            var report = ExportEvaluation.Judge(truth, accounts.Select(a => a.AccountId).ToArray(), accounts.Sum(a => a.RequestCount), result, examples: 20);
+            QualityRun.Print(report);
+        }
+
+        Directory.Delete(scratch, recursive: true);
+        return 0;
+    }
+
+    /// <summary>The production services over the database opened read-only; keys and job storage go to a scratch folder.</summary>
+    private static IHost Start(string database, string scratch)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Storage:DataFolder"] = scratch,
+            ["ConnectionStrings:InvestigationConsole"] = $"Data Source={database};Mode=ReadOnly",
+        });
+        builder.Logging.ClearProviders();
+        builder.AddInfrastructure();
+        return builder.Build();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
