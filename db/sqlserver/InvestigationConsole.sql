@@ -885,3 +885,33 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129062929_HoneypotCanaries'
+)
+BEGIN
+    CREATE TABLE [HoneypotCanaries] (
+        [Id] int NOT NULL IDENTITY,
+        [Text] nvarchar(400) NOT NULL,
+        [Note] nvarchar(500) NOT NULL,
+        [AddedBy] nvarchar(256) NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        [RetiredBy] nvarchar(256) NULL,
+        [RetiredAt] datetimeoffset NULL,
+        CONSTRAINT [PK_HoneypotCanaries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129062929_HoneypotCanaries'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129062929_HoneypotCanaries', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -42,6 +42,8 @@ public interface IConsoleDbContext : IAsyncDisposable, IDisposable
 
     DbSet<DetectionSettingsVersion> DetectionSettingsVersions { get; }
 
+    DbSet<HoneypotCanary> HoneypotCanaries { get; }
+
     DbSet<AccountAnalysisSnapshot> AccountAnalyses { get; }
 
     DbSet<Cluster> Clusters { get; }

@@ -19,6 +19,7 @@ public sealed class IngestionRunner(
     IConsoleDbContextFactory contexts,
     IIngestStore store,
     RequestKeySet storedKeys,
+    Scoring.HoneypotCanaries canaries,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     IngestProgressBoard board,
@@ -73,7 +74,8 @@ public sealed class IngestionRunner(
             var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var producer = Task.Run(() => ProduceAsync(reader, content, chunks.Writer, stop.Token), stop.Token);
+            var matcher = await canaries.LoadMatcherAsync(cancellationToken);
+            var producer = Task.Run(() => ProduceAsync(reader, content, matcher, chunks.Writer, stop.Token), stop.Token);
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
@@ -112,7 +114,7 @@ public sealed class IngestionRunner(
         return IngestFileSummary.Of(file);
     }
 
-    private async Task ProduceAsync(GatewayFileReader reader, FileStream content, ChannelWriter<ParsedChunk> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(GatewayFileReader reader, FileStream content, Scoring.CanaryMatcher canaries, ChannelWriter<ParsedChunk> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -134,6 +136,10 @@ public sealed class IngestionRunner(
                 for (var i = 0; i < lines.Count; i++)
                 {
                     features[i] = lines[i].Request is { } request ? PromptFeatureExtractor.Extract(request.Prompt) : PromptFeatures.None;
+                    if (lines[i].Request?.Prompt is { } prompt && canaries.Matches(prompt))
+                    {
+                        features[i] = features[i] with { Traits = features[i].Traits | PromptTraits.HoneypotCanary };
+                    }
                 }
 
                 var fraction = content.Length == 0 ? 1 : (double)content.Position / content.Length;

@@ -43,7 +43,7 @@ public sealed class DetectionPopulation
 
     public RequestObservation Observe(in StoredRequest row) => new(
         row.Timestamp, row.InputTokens, row.OutputTokens, (PromptTraits)row.Traits, row.Sketch, row.ToolCount, row.Ip, row.IpPrefix,
-        _values.GetValueOrDefault(row.ModelId, "unknown"), HoneypotHit: false, row.HasPrompt,
+        _values.GetValueOrDefault(row.ModelId, "unknown"), HoneypotHit: ((PromptTraits)row.Traits & PromptTraits.HoneypotCanary) != 0, row.HasPrompt,
         row.UserAgentId is { } ua ? _values.GetValueOrDefault(ua) : null, row.EndpointId is { } ep ? _values.GetValueOrDefault(ep) : null);
 
     /// <summary>A stored analysis placed at this run's index, with the registry facts refreshed (they may change without traffic).</summary>

@@ -40,6 +40,9 @@ public enum PromptTraits
     Science = 1 << 16,
     Legal = 1 << 17,
     Medical = 1 << 18,
+
+    /// <summary>Carries one of the Admins' honeypot canary strings: set at ingest from the canary list, not by the classifier.</summary>
+    HoneypotCanary = 1 << 24,
 }
 
 public static class PromptTraitsExtensions

@@ -17,4 +17,6 @@ public static class AuditActions
     public const string ScoresRecomputed = "scores.recomputed";
     public const string ScoringSettingsChanged = "scoring.settings-changed";
     public const string RecomputeRequested = "scores.recompute-requested";
+    public const string HoneypotCanaryAdded = "honeypot.canary-added";
+    public const string HoneypotCanaryRetired = "honeypot.canary-retired";
 }

@@ -44,6 +44,7 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     public DbSet<DetectionRun> DetectionRuns => Set<DetectionRun>();
 
     public DbSet<DetectionSettingsVersion> DetectionSettingsVersions => Set<DetectionSettingsVersion>();
+    public DbSet<HoneypotCanary> HoneypotCanaries => Set<HoneypotCanary>();
 
     public DbSet<AccountAnalysisSnapshot> AccountAnalyses => Set<AccountAnalysisSnapshot>();
 

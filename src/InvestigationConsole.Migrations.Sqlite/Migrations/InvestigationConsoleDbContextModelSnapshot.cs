@@ -546,6 +546,42 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.ToTable("DetectionSettingsVersions", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.HoneypotCanary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HoneypotCanaries", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.AccountActivityHour", b =>
                 {
                     b.Property<int>("AccountKey")

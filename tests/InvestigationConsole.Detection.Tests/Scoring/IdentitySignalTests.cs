@@ -57,7 +57,7 @@ public class IdentitySignalTests
 
         Assert.Equal(SignalFamily.Proof, signal.Family);
         Assert.Equal(signal.Max, signal.Contribution);
-        Assert.Equal("1 requests replayed honeypot canary prompts: evidence of harvesting", signal.Evidence);
+        Assert.Equal("1 request carried a honeypot canary: evidence of harvesting", signal.Evidence);
     }
 
     [Theory]

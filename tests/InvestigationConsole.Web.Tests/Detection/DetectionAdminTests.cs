@@ -33,6 +33,7 @@ public sealed class DetectionAdminTests : MudTestContext, IClassFixture<Detectio
         Services.AddTransient(_ => database.Scoped<DetectionSettingsCatalog>());
         Services.AddTransient(_ => database.Scoped<DetectionBacktest>());
         Services.AddTransient(_ => database.Scoped<DetectionScheduler>());
+        Services.AddSingleton(database.Services.GetRequiredService<HoneypotCanaries>());
         SignInAs(Roles.Admin);
     }
 
@@ -125,6 +126,35 @@ public sealed class DetectionAdminTests : MudTestContext, IClassFixture<Detectio
 
         Assert.Equal(before, _database.Jobs.Runs.Count);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == AdministratorCheck.Refusal);
+    }
+
+    [Fact]
+    public async Task Canaries_AdminAddsOne_ListsItActiveAndAudits()
+    {
+        var cut = Render<HoneypotCanariesPanel>();
+
+        cut.Find("[data-testid=canary-text]").Change("Velvet-Anchor-5521 grading key");
+        cut.Find("[data-testid=canary-note]").Change("planted in the bait rubric repository");
+        cut.Find("[data-testid=canary-add]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=canary-row]"), row =>
+            row.TextContent.Contains("Velvet-Anchor-5521 grading key", StringComparison.Ordinal) && row.TextContent.Contains("active", StringComparison.Ordinal)));
+        await using var db = _database.Scoped<InvestigationConsoleDbContext>();
+        Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(), a => a == AuditActions.HoneypotCanaryAdded);
+    }
+
+    [Fact]
+    public void Canaries_TooShort_ShowsTheReasonAndAddsNothing()
+    {
+        var cut = Render<HoneypotCanariesPanel>();
+        var rows = cut.FindAll("[data-testid=canary-row]").Count;
+
+        cut.Find("[data-testid=canary-text]").Change("abc");
+        cut.Find("[data-testid=canary-note]").Change("somewhere");
+        cut.Find("[data-testid=canary-add]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message?.Contains("at least 8 characters", StringComparison.Ordinal) == true));
+        Assert.Equal(rows, cut.FindAll("[data-testid=canary-row]").Count);
     }
 
     private static void OpenJsonTab(IRenderedComponent<SettingsEditor> cut)

@@ -8,6 +8,8 @@ public sealed class HoneypotSignal : RiskSignalRule
 
     public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context) =>
         profile.HoneypotHits > 0
-            ? Measured(profile.HoneypotHits, context.Settings.Honeypot, $"{Count(profile.HoneypotHits)} requests replayed honeypot canary prompts: evidence of harvesting")
+            ? Measured(profile.HoneypotHits, context.Settings.Honeypot, profile.HoneypotHits == 1
+                ? "1 request carried a honeypot canary: evidence of harvesting"
+                : $"{Count(profile.HoneypotHits)} requests carried honeypot canaries: evidence of harvesting")
             : Silent(context.Settings.Honeypot, "no honeypot hits");
 }

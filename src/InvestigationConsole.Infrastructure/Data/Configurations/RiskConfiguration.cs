@@ -69,3 +69,17 @@ internal sealed class AccountAnalysisSnapshotConfiguration : IEntityTypeConfigur
         builder.Property(a => a.Data).IsRequired();
     }
 }
+
+internal sealed class HoneypotCanaryConfiguration : IEntityTypeConfiguration<HoneypotCanary>
+{
+    public void Configure(EntityTypeBuilder<HoneypotCanary> builder)
+    {
+        builder.ToTable("HoneypotCanaries");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Text).HasMaxLength(HoneypotCanary.MaxLength).IsRequired();
+        builder.Property(c => c.Note).HasMaxLength(500).IsRequired();
+        builder.Property(c => c.AddedBy).HasMaxLength(256).IsRequired();
+        builder.Property(c => c.RetiredBy).HasMaxLength(256);
+        builder.Ignore(c => c.IsActive);
+    }
+}
