@@ -915,3 +915,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129064109_CoveringIndexesForPages'
+)
+BEGIN
+    DROP INDEX [IX_AccountRiskScores_Flagged_Score] ON [AccountRiskScores];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129064109_CoveringIndexesForPages'
+)
+BEGIN
+    DROP INDEX [IX_AccountAddresses_IpPrefix] ON [AccountAddresses];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129064109_CoveringIndexesForPages'
+)
+BEGIN
+    CREATE INDEX [IX_AccountRiskScores_Flagged_Score_FirstFlaggedAt] ON [AccountRiskScores] ([Flagged], [Score] DESC, [FirstFlaggedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129064109_CoveringIndexesForPages'
+)
+BEGIN
+    CREATE INDEX [IX_AccountAddresses_IpPrefix_AccountKey] ON [AccountAddresses] ([IpPrefix], [AccountKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129064109_CoveringIndexesForPages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129064109_CoveringIndexesForPages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -426,8 +426,8 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClusterId");
 
-                    b.HasIndex("Flagged", "Score")
-                        .IsDescending(false, true);
+                    b.HasIndex("Flagged", "Score", "FirstFlaggedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("AccountRiskScores", (string)null);
                 });
@@ -667,7 +667,7 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Ip");
 
-                    b.HasIndex("IpPrefix");
+                    b.HasIndex("IpPrefix", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
                 });

@@ -412,8 +412,8 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClusterId");
 
-                    b.HasIndex("Flagged", "Score")
-                        .IsDescending(false, true);
+                    b.HasIndex("Flagged", "Score", "FirstFlaggedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("AccountRiskScores", (string)null);
                 });
@@ -645,7 +645,7 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Ip");
 
-                    b.HasIndex("IpPrefix");
+                    b.HasIndex("IpPrefix", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
                 });

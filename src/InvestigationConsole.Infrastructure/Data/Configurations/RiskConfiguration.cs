@@ -17,7 +17,8 @@ internal sealed class AccountRiskScoreConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.CorroboratingFamilies).HasMaxLength(100).IsRequired();
 
         // The triage queue: flagged accounts, riskiest first; and every account by score.
-        builder.HasIndex(r => new { r.Flagged, r.Score }).IsDescending(false, true);
+        // FirstFlaggedAt rides along so that the queue's due times (computed from it) are read from the index alone.
+        builder.HasIndex(r => new { r.Flagged, r.Score, r.FirstFlaggedAt }).IsDescending(false, true, false);
         builder.HasIndex(r => r.ClusterId);
     }
 }

@@ -54,7 +54,8 @@ internal sealed class AccountAddressConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(a => a.Ip).HasMaxLength(45);
         builder.Property(a => a.IpPrefix).HasMaxLength(49).IsRequired();
         builder.HasIndex(a => a.Ip);
-        builder.HasIndex(a => a.IpPrefix);
+        // Who else used a network: answered from the index alone (the account key is in it), never row by row.
+        builder.HasIndex(a => new { a.IpPrefix, a.AccountKey });
     }
 }
 
