@@ -125,6 +125,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
             var (a, b) = ((int)(keys[start] >> 32), (int)(uint)keys[start]);
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
+
+            // Heaviest first, ties in type order: the evidence order, and the order of the sum, do not depend on the sort above.
+            Array.Sort(entries, start, end - start, EntryOrder.Instance);
             double total = 0;
             for (var k = start; k < end; k++)
             {
@@ -140,8 +143,6 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                     evidence[k - start] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
                 }
 
-                // Heaviest first, ties in type order (stable for the same input).
-                Array.Sort(evidence, (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type));
                 links.Add(new AccountLink(a, b, total, evidence));
             }
 
@@ -228,6 +229,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
+
+    private sealed class EntryOrder : IComparer<Entry>
+    {
+        public static readonly EntryOrder Instance = new();
+
+        public int Compare(Entry x, Entry y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type);
+    }
 
     /// <summary>A pair of dense indexes (A &lt;&lt; 32 | B); ulong's own hash is high ^ low, which collides for every pair of neighbouring accounts: mix first.</summary>
     private readonly record struct PairKey(ulong Value)
