@@ -79,10 +79,12 @@ internal static class EngineBenchmark
         for (var run = 1; run <= runs; run++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var engine = Stopwatch.StartNew();
             result = DetectionEngine.Run(all, population.Releases, settings);
             engine.Stop();
             var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
+            var engineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
             var prepare = Stopwatch.StartNew();
             var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, run, "benchmark", DateTimeOffset.UtcNow);
@@ -90,8 +92,9 @@ internal static class EngineBenchmark
             Parallel.For(0, all.Length, i => encoded[i] = AnalysisCodec.Encode(all[i]));
             prepare.Stop();
             var afterPrepare = GC.GetTotalAllocatedBytes(precise: true);
+            var prepareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu - engineCpu;
             Console.WriteLine(FormattableString.Invariant(
-                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s (allocated {(afterEngine - allocated) / 1e9:0.00} GB), prepare {prepare.Elapsed.TotalSeconds:0.00} s (allocated {(afterPrepare - afterEngine) / 1e9:0.00} GB); {write.Scores.Count(s => s.Flagged):N0} flagged, {write.Clusters.Count:N0} clusters ({write.Clusters.Count(c => c.IsCampaign):N0} campaigns), {write.Links.Count:N0} links kept of {result.Graph.Links.Count:N0}"));
+                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB), prepare {prepare.Elapsed.TotalSeconds:0.00} s ({prepareCpu.TotalSeconds:0.0} s CPU, allocated {(afterPrepare - afterEngine) / 1e9:0.00} GB); {write.Scores.Count(s => s.Flagged):N0} flagged, {write.Clusters.Count:N0} clusters ({write.Clusters.Count(c => c.IsCampaign):N0} campaigns), {write.Links.Count:N0} links kept of {result.Graph.Links.Count:N0}"));
         }
 
         Console.WriteLine(FormattableString.Invariant(

@@ -29,15 +29,17 @@ public static class DetectionWriteBuilder
             .Select(c => "CL-" + c.Members.Select(m => accounts[m].AccountId).Min(StringComparer.Ordinal))
             .ToArray();
 
-        for (var i = 0; i < accounts.Count; i++)
+        // Rows are made in parallel (signal JSON dominates) and added in account order, so the output is the same as serial.
+        var scores = new AccountRiskScore[accounts.Count];
+        var changes = new AccountScoreChange?[accounts.Count];
+        Parallel.For(0, accounts.Count, i =>
         {
             var account = accounts[i];
             var risk = result.Risks[i];
             var clusterIndex = result.Clustering.ClusterOfAccount[i];
             var clusterId = clusterIndex < 0 ? null : clusterIds[clusterIndex];
-            previous.TryGetValue(account.Key, out var before);
-            var had = previous.ContainsKey(account.Key);
-            write.Scores.Add(new AccountRiskScore
+            var had = previous.TryGetValue(account.Key, out var before);
+            scores[i] = new AccountRiskScore
             {
                 AccountKey = account.Key,
                 Score = risk.Score,
@@ -50,15 +52,23 @@ public static class DetectionWriteBuilder
                 ComputedAt = now,
                 RunId = runId,
                 FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
-            });
+            };
 
             if (!had || before.Flagged != risk.Flagged || before.Score != risk.Score)
             {
-                write.Changes.Add(new AccountScoreChange
+                changes[i] = new AccountScoreChange
                 {
                     AccountKey = account.Key, At = now, Score = risk.Score, Flagged = risk.Flagged, RunId = runId,
                     Reason = Cut($"{ReasonOf(had, before, risk)} ({trigger})", 200),
-                });
+                };
+            }
+        });
+        write.Scores.AddRange(scores);
+        foreach (var change in changes)
+        {
+            if (change is not null)
+            {
+                write.Changes.Add(change);
             }
         }
 
@@ -115,7 +125,8 @@ public static class DetectionWriteBuilder
             kept.UnionWith(list);
         }
 
-        return kept.OrderBy(l => l.A).ThenBy(l => l.B);
+        // The graph's links are in (A, B) order already: filtering keeps it without sorting.
+        return graph.Links.Where(kept.Contains);
 
         void Offer(int account, AccountLink link)
         {

@@ -232,7 +232,8 @@ public static class Clusterer
         for (var account = 0; account < count; account++)
         {
             var r = root[account];
-            var fleet = size[r] >= settings.MergeMinComponentSize && cheap[r];
+            // A household's shared card makes a pair, not a fleet: cores are defined for components that could be campaigns.
+            var fleet = size[r] >= Math.Max(settings.MergeMinComponentSize, settings.MinCampaignSize) && cheap[r];
             foreach (var network in networks[account])
             {
                 holders[network] = holders.GetValueOrDefault(network) + 1;
@@ -260,9 +261,8 @@ public static class Clusterer
         foreach (var (network, list) in cores.ToArray())
         {
             // The fleets must make up most of the network's users: a public cloud range or a carrier NAT many customers share ties nobody.
-            if (list.Sum(c => c.Holders) < settings.MergeMinTiedShare * holders[network])
+            if (list.Count < 2 || list.Sum(c => c.Holders) < settings.MergeMinTiedShare * holders[network])
             {
-                cores.Remove(network);
                 continue;
             }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace InvestigationConsole.Detection.Linking;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace InvestigationConsole.Detection.Linking;
 /// </summary>
 internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings)
 {
-    private readonly Dictionary<ulong, PairSum>[] _pairs = Enum.GetValues<LinkType>().Select(_ => new Dictionary<ulong, PairSum>(PairComparer.Instance)).ToArray();
+    private readonly Dictionary<PairKey, PairSum>[] _pairs = Enum.GetValues<LinkType>().Select(_ => new Dictionary<PairKey, PairSum>()).ToArray();
     private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
 
     /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once.</summary>
@@ -72,40 +74,83 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
     }
 
+    /// <summary>
+    /// Every pair with enough shared keys of some type becomes a link, unless its total weight is below
+    /// <see cref="LinkSettings.MinLinkWeight"/>: such a link neither clusters nor tells an investigator anything, and at
+    /// scale the pairs of popular, discounted keys are most of the pairs. Evidence is described only for kept links.
+    /// </summary>
     public AccountLink[] ToLinks()
     {
-        var byPair = new Dictionary<ulong, List<LinkEvidence>>(PairComparer.Instance);
+        var count = 0;
         foreach (var type in Enum.GetValues<LinkType>())
         {
-            foreach (var (pair, sum) in _pairs[(int)type])
+            var minShared = settings.MinShared[(int)type];
+            foreach (var sum in _pairs[(int)type].Values)
             {
-                if (sum.Shared < settings.MinShared[(int)type])
-                {
-                    continue;
-                }
-
-                var weight = settings.TypeWeights[(int)type] * Math.Min(1, sum.Discounted / settings.Saturation[(int)type]);
-                if (!byPair.TryGetValue(pair, out var evidence))
-                {
-                    byPair[pair] = evidence = new List<LinkEvidence>(2);
-                }
-
-                evidence.Add(new LinkEvidence(type, weight, sum.Shared, _describe[(int)type](sum.FirstKey)));
+                count += sum.Shared >= minShared ? 1 : 0;
             }
         }
 
-        var links = new AccountLink[byPair.Count];
-        var i = 0;
-        foreach (var (pair, evidence) in byPair)
+        var keys = new ulong[count];
+        var entries = new Entry[count];
+        var n = 0;
+        foreach (var type in Enum.GetValues<LinkType>())
         {
-            var (a, b) = ((int)(pair >> 32), (int)(uint)pair);
-            var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
-            var scaled = evidence.Select(e => e with { Weight = e.Weight * factor }).OrderByDescending(e => e.Weight).ToArray();
-            links[i++] = new AccountLink(a, b, scaled.Sum(e => e.Weight), scaled);
+            var minShared = settings.MinShared[(int)type];
+            var full = settings.TypeWeights[(int)type];
+            var saturation = settings.Saturation[(int)type];
+            foreach (var (pair, sum) in _pairs[(int)type])
+            {
+                if (sum.Shared >= minShared)
+                {
+                    keys[n] = pair.Value;
+                    entries[n++] = new Entry(type, full * Math.Min(1, sum.Discounted / saturation), sum);
+                }
+            }
+
+            // The pair table is no longer needed; letting it go keeps the peak down at scale.
+            _pairs[(int)type] = [];
         }
 
-        Array.Sort(links, (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        return links;
+        Array.Sort(keys, entries, 0, n);
+
+        var links = new List<AccountLink>();
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            var (a, b) = ((int)(keys[start] >> 32), (int)(uint)keys[start]);
+            var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
+
+            // Heaviest first, ties in type order: the evidence order, and the order of the sum, do not depend on the sort above.
+            Array.Sort(entries, start, end - start, EntryOrder.Instance);
+            double total = 0;
+            for (var k = start; k < end; k++)
+            {
+                total += entries[k].Weight * factor;
+            }
+
+            if (total >= settings.MinLinkWeight)
+            {
+                var evidence = new LinkEvidence[end - start];
+                for (var k = start; k < end; k++)
+                {
+                    var e = entries[k];
+                    evidence[k - start] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
+                }
+
+                links.Add(new AccountLink(a, b, total, evidence));
+            }
+
+            start = end;
+        }
+
+        // Keys are (A << 32 | B) with A < B, so their order is (A, B) order.
+        return [.. links];
     }
 
     private void AddBucket(LinkType type, ulong key, List<int> members, double discount)
@@ -118,10 +163,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             var end = all ? members.Count : Math.Min(members.Count, i + 1 + settings.ChainNeighbours);
             for (var j = i + 1; j < end; j++)
             {
-                var pair = ((ulong)(uint)members[i] << 32) | (uint)members[j];
-                pairs[pair] = pairs.TryGetValue(pair, out var sum)
-                    ? sum with { Discounted = sum.Discounted + discount, Shared = sum.Shared + 1 }
-                    : new PairSum(discount, 1, key);
+                var pair = new PairKey(((ulong)(uint)members[i] << 32) | (uint)members[j]);
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out var exists);
+                sum = exists ? sum with { Discounted = sum.Discounted + discount, Shared = sum.Shared + 1 } : new PairSum(discount, 1, key);
             }
         }
     }
@@ -184,13 +228,20 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
 
-    /// <summary>ulong's own hash is high ^ low, which collides for every pair of neighbouring accounts: mix first.</summary>
-    private sealed class PairComparer : IEqualityComparer<ulong>
+    private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
+
+    private sealed class EntryOrder : IComparer<Entry>
     {
-        public static readonly PairComparer Instance = new();
+        public static readonly EntryOrder Instance = new();
 
-        public bool Equals(ulong x, ulong y) => x == y;
+        public int Compare(Entry x, Entry y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type);
+    }
 
-        public int GetHashCode(ulong obj) => (int)Text.StableHash.Mix(obj);
+    /// <summary>A pair of dense indexes (A &lt;&lt; 32 | B); ulong's own hash is high ^ low, which collides for every pair of neighbouring accounts: mix first.</summary>
+    private readonly record struct PairKey(ulong Value)
+    {
+        public bool Equals(PairKey other) => Value == other.Value;
+
+        public override int GetHashCode() => (int)Text.StableHash.Mix(Value);
     }
 }

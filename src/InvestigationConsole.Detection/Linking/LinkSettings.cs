@@ -42,6 +42,12 @@ public sealed record LinkSettings
     /// <summary>Multiplier for links between identity-verified accounts of one declared organisation or company domain.</summary>
     public double VerifiedOrganisationDiscount { get; init; } = 0.25;
 
+    /// <summary>
+    /// Links lighter than this are dropped: a pair sharing only popular, discounted keys (a carrier NAT, a cloud range)
+    /// neither clusters (merging starts at 0.35) nor belongs in an investigator's list of related accounts.
+    /// </summary>
+    public double MinLinkWeight { get; init; } = 0.05;
+
     public TimeSpan SignupBurstWindow { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan PivotWindow { get; init; } = TimeSpan.FromHours(1);

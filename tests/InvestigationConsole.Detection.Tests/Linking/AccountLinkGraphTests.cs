@@ -25,10 +25,23 @@ public class AccountLinkGraphTests
         var accounts = new SyntheticAccounts(2);
         accounts.Campus(100);
 
-        var graph = AccountLinkGraph.Build(accounts.Facts);
+        var graph = AccountLinkGraph.Build(accounts.Facts, new LinkSettings { MinLinkWeight = 0 });
 
         Assert.NotEmpty(graph.Links);
         Assert.All(graph.Links, link => Assert.True(link.Weight < 0.2, $"{link.Weight}"));
+    }
+
+    [Fact]
+    public void Build_LinksBelowTheFloor_AreDropped()
+    {
+        var accounts = new SyntheticAccounts(2);
+        accounts.Campus(100);
+        accounts.Add("pair", 2, (i, f) => f with { PaymentFingerprint = "card-shared" });
+
+        var graph = AccountLinkGraph.Build(accounts.Facts);
+
+        var link = Assert.Single(graph.Links);
+        Assert.Equal(LinkType.Payment, link.Evidence[0].Type);
     }
 
     [Fact]
