@@ -56,11 +56,10 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, DerivedFigure
         var version = await DerivedFigures.VersionAsync(db, cancellationToken);
         var flagged = await figures.GetAsync("queue-flagged", version.Run, ReadFlaggedAsync, cancellationToken);
 
-        var flag = true;
         var reviewed = await (
                 from review in db.AccountReviews.AsNoTracking()
                 join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
-                where risk.Flagged == flag
+                where risk.Flagged
                 select new Reviewed { Risk = risk, Review = review })
             .GroupBy(_ => 1).Select(ReviewedCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
 
