@@ -27,7 +27,7 @@ public sealed record SharedAttribute(SharedAttributeKind Kind, string Value, int
 /// <summary>
 /// Accounts linked to one account by what they share: payment fingerprint, signup IP and its network, the networks
 /// it sent requests from, its organisation. Every lookup is an index seek on the attribute's value. A request
-/// network of a fleet holds thousands of address rows, so who uses a network is cached per ingest progress and shared
+/// network of a fleet holds thousands of address rows, so who uses a network is cached per finished ingest file and shared
 /// by every account page that follows it (a fleet's members all do).
 /// </summary>
 public sealed class SharedAttributesQuery(IConsoleDbContextFactory contexts, DerivedFigures figures)
@@ -87,7 +87,7 @@ public sealed class SharedAttributesQuery(IConsoleDbContextFactory contexts, Der
             var version = await DerivedFigures.VersionAsync(db, cancellationToken);
             foreach (var network in networks)
             {
-                var users = await figures.GetAsync("network:" + network.Prefix, (version.IngestFiles, version.IngestAccepted),
+                var users = await figures.GetAsync("network:" + network.Prefix, (version.FilesIngested, version.LinesAccepted),
                     c => ReadNetworkAsync(network.Prefix, c), cancellationToken);
                 shared.Add(users.SeenFrom(accountKey));
             }

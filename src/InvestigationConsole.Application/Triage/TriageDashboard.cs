@@ -42,7 +42,7 @@ public sealed class TriageDashboard(IConsoleDbContextFactory contexts, TriageQue
         var version = await DerivedFigures.VersionAsync(db, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var scores = await figures.GetAsync("dashboard-scores", (version.Run, today), c => ReadScoresAsync(today, c), cancellationToken);
-        var requestsStored = await figures.GetAsync("dashboard-requests", (version.IngestFiles, version.IngestAccepted),
+        var requestsStored = await figures.GetAsync("dashboard-requests", (version.FilesIngested, version.LinesAccepted),
             async c =>
             {
                 await using var read = contexts.Create();

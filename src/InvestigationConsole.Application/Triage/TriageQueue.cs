@@ -56,6 +56,8 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, DerivedFigure
         var version = await DerivedFigures.VersionAsync(db, cancellationToken);
         var flagged = await figures.GetAsync("queue-flagged", version.Run, ReadFlaggedAsync, cancellationToken);
 
+        // Compared with a parameter, not as a bare column: SQLite joins from the score table either way, and only an
+        // equality lets it seek the flagged entries of the index (a bare column scanned the whole table, ~1 s).
         var flag = true;
         var reviewed = await (
                 from review in db.AccountReviews.AsNoTracking()
