@@ -19,7 +19,6 @@ public sealed class IngestionRunner(
     IConsoleDbContextFactory contexts,
     IIngestStore store,
     RequestKeySet storedKeys,
-    Scoring.HoneypotCanaries canaries,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     IngestProgressBoard board,
@@ -74,7 +73,7 @@ public sealed class IngestionRunner(
             var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var matcher = await canaries.LoadMatcherAsync(cancellationToken);
+            var matcher = await Scoring.HoneypotCanaries.LoadMatcherAsync(contexts, cancellationToken);
             var producer = Task.Run(() => ProduceAsync(reader, content, matcher, chunks.Writer, stop.Token), stop.Token);
             try
             {

@@ -23,7 +23,10 @@ public sealed class HoneypotCanaries(IConsoleDbContextFactory contexts, IAuditLo
         return [.. canaries.OrderBy(c => c.RetiredAt is null ? 0 : 1).ThenByDescending(c => c.AddedAt)];
     }
 
-    public async Task<CanaryMatcher> LoadMatcherAsync(CancellationToken cancellationToken = default)
+    public Task<CanaryMatcher> LoadMatcherAsync(CancellationToken cancellationToken = default) => LoadMatcherAsync(contexts, cancellationToken);
+
+    /// <summary>The active canaries as a matcher; static so that ingestion (a singleton) needs no audit log.</summary>
+    public static async Task<CanaryMatcher> LoadMatcherAsync(IConsoleDbContextFactory contexts, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         return new CanaryMatcher(await db.HoneypotCanaries.AsNoTracking().Where(c => c.RetiredAt == null).Select(c => c.Text).ToListAsync(cancellationToken));

@@ -17,7 +17,7 @@ public sealed class HoneypotCanariesTests : IAsyncLifetime
 
     private TestHost _host = null!;
 
-    private HoneypotCanaries Canaries => _host.Services.GetRequiredService<HoneypotCanaries>();
+    private HoneypotCanaries Canaries => _host.Services.CreateScope().ServiceProvider.GetRequiredService<HoneypotCanaries>();
 
     public async Task InitializeAsync() => _host = await TestHost.StartAsync();
 

@@ -33,7 +33,7 @@ public sealed class DetectionAdminTests : MudTestContext, IClassFixture<Detectio
         Services.AddTransient(_ => database.Scoped<DetectionSettingsCatalog>());
         Services.AddTransient(_ => database.Scoped<DetectionBacktest>());
         Services.AddTransient(_ => database.Scoped<DetectionScheduler>());
-        Services.AddSingleton(database.Services.GetRequiredService<HoneypotCanaries>());
+        Services.AddTransient(_ => database.Scoped<HoneypotCanaries>());
         SignInAs(Roles.Admin);
     }
 
