@@ -29,6 +29,12 @@ public sealed class IngestBatch
 
     public List<QuarantinedLine> Quarantine { get; } = [];
 
+    /// <summary>
+    /// The arrival sequences the store gave this batch's requests, when it can tell (SQLite): lets the in-memory key
+    /// set move its watermark past its own rows instead of reading them back at the next file.
+    /// </summary>
+    public (long First, long Last)? StoredSequence { get; set; }
+
     /// <summary>The ledger row as it must read after this batch (counters and checkpoint).</summary>
     public required IngestFile File { get; init; }
 

@@ -81,10 +81,7 @@ public sealed class IngestionRunner(
                 {
                     var batch = await builder.BuildAsync(file, chunk, stop.Token);
                     await store.CommitAsync(batch, stop.Token);
-                    foreach (var request in batch.Requests)
-                    {
-                        storedKeys.Add(request.Key);
-                    }
+                    storedKeys.AddCommitted(batch.Requests.Select(r => r.Key), batch.StoredSequence);
 
                     Report(file, chunk.Fraction, startLine, watch.Elapsed, finished: false, progress);
                 }

@@ -47,6 +47,26 @@ public sealed class RequestKeySet
         }
     }
 
+    /// <summary>
+    /// Adds a committed batch's keys. The watermark moves past the batch only when the batch follows it directly: rows
+    /// another process appended in between are still to be read by the next <see cref="RefreshAsync"/>.
+    /// </summary>
+    public void AddCommitted(IEnumerable<long> keys, (long First, long Last)? stored)
+    {
+        foreach (var key in keys)
+        {
+            Add(key);
+        }
+
+        lock (_gate)
+        {
+            if (stored is { } range && range.First == LoadedThroughSeq + 1)
+            {
+                LoadedThroughSeq = range.Last;
+            }
+        }
+    }
+
     public bool MayContain(long key)
     {
         lock (_gate)

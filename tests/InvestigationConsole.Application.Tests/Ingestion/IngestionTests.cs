@@ -75,6 +75,17 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_TwoFiles_KeySetWatermarkFollowsItsOwnBatches()
+    {
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a"), ExportFiles.Request("r2", "a"), ExportFiles.Request("r3", "a"), ExportFiles.Request("r4", "a")]));
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-2.jsonl", [ExportFiles.Request("r5", "b"), ExportFiles.Request("r1", "a")]));
+
+        var keys = _host.Services.GetRequiredService<RequestKeySet>();
+        Assert.Equal(await Query(db => db.Requests.MaxAsync(r => r.Seq)), keys.LoadedThroughSeq);
+        Assert.Equal(5, keys.Count);
+    }
+
+    [Fact]
     public async Task FindStored_KeyTakenByAnotherRequestId_IsNotADuplicate()
     {
         await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a")]));

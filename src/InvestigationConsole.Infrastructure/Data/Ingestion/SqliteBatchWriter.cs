@@ -1,5 +1,6 @@
 using InvestigationConsole.Application.Ingestion;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using static InvestigationConsole.Infrastructure.Data.Ingestion.SqliteIngestStore;
 
 namespace InvestigationConsole.Infrastructure.Data.Ingestion;
@@ -62,6 +63,13 @@ internal static class SqliteBatchWriter
                     .Bind(18, r.SystemPromptHash).Bind(19, r.PromptLength).Bind(20, r.Traits).Bind(21, r.Sketch)
                     .Execute();
             }
+        }
+
+        if (batch.Requests.Count > 0)
+        {
+            // One writer, one transaction: the batch's rows took consecutive sequences ending at the last insert.
+            var last = raw.sqlite3_last_insert_rowid(connection.Handle);
+            batch.StoredSequence = (last - batch.Requests.Count + 1, last);
         }
 
         using (var traffic = new SqliteRowStatement(connection, """
