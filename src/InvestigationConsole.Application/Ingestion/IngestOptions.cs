@@ -15,7 +15,7 @@ public sealed class IngestOptions
     public int EvidenceRetentionDays { get; set; } = 180;
 
     /// <summary>Lines per committed batch: the unit of a checkpoint.</summary>
-    public int BatchSize { get; set; } = 50_000;
+    public int BatchSize { get; set; } = 20_000;
 
     /// <summary>A dropped file is picked up once it has not changed for this long (it may still be copying).</summary>
     public int SettleSeconds { get; set; } = 2;
