@@ -20,6 +20,9 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
 
     public const int TimelineMembers = 8;
 
+    /// <summary>The key under which the members not read one by one enter <see cref="ShapeTimeline"/>: never a member, so "others".</summary>
+    private const int OthersKey = int.MinValue;
+
     /// <summary>The timeline keeps at most this many most recent hours (five weeks).</summary>
     public const int TimelineHourCap = 24 * 35;
 
@@ -141,13 +144,29 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
         }
 
         var firstAllowed = lastHour.Value - TimelineHourCap + 1;
+
+        // Per member only the busiest few (a campaign cluster can hold 20k members and millions of hourly rows); the
+        // rest reach the chart as one per-hour total summed in the database, so "others" is still exact.
+        var candidates = await db.ClusterMembers.Where(m => m.ClusterId == clusterId)
+            .Join(db.Accounts, m => m.AccountKey, a => a.Key, (m, a) => new { a.Key, a.RequestCount })
+            .OrderByDescending(a => a.RequestCount).ThenBy(a => a.Key)
+            .Take(TimelineMembers * 4)
+            .Select(a => a.Key)
+            .ToListAsync(cancellationToken);
         var cells = await db.ActivityHours
-            .Where(h => h.Hour >= firstAllowed && memberKeys.Contains(h.AccountKey))
+            .Where(h => h.Hour >= firstAllowed && candidates.Contains(h.AccountKey))
             .GroupBy(h => new { h.AccountKey, h.Hour })
             .Select(g => new { g.Key.AccountKey, g.Key.Hour, Requests = g.Sum(h => h.Requests) })
             .ToListAsync(cancellationToken);
+        var totals = await db.ActivityHours
+            .Where(h => h.Hour >= firstAllowed && memberKeys.Contains(h.AccountKey))
+            .GroupBy(h => h.Hour)
+            .Select(g => new { Hour = g.Key, Requests = g.Sum(h => h.Requests) })
+            .ToListAsync(cancellationToken);
+        var stacked = cells.GroupBy(c => c.Hour).ToDictionary(g => g.Key, g => g.Sum(c => c.Requests));
+        var rest = totals.Select(t => (OthersKey, t.Hour, t.Requests - stacked.GetValueOrDefault(t.Hour))).Where(c => c.Item3 > 0);
         var earliest = await db.ActivityHours.Where(h => memberKeys.Contains(h.AccountKey)).MinAsync(h => h.Hour, cancellationToken);
-        return ShapeTimeline(cells.Select(c => (c.AccountKey, c.Hour, c.Requests)), names, earliest < firstAllowed);
+        return ShapeTimeline(cells.Select(c => (c.AccountKey, c.Hour, c.Requests)).Concat(rest), names, earliest < firstAllowed);
     }
 
     /// <summary>Stacks the busiest members' hours and sums the rest into "others" (members outside the shown list count as others).</summary>
