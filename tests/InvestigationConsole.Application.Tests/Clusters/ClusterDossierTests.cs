@@ -47,6 +47,21 @@ public sealed class ClusterDossierTests
     }
 
     [Fact]
+    public async Task Load_MoreMembersThanAreReadOneByOne_OthersStillCountEveryMember()
+    {
+        await using var host = await TestHost.StartAsync();
+        await SeedAsync(host, members: 40);
+
+        var view = await host.InScopeAsync(s => s.GetRequiredService<ClusterDossier>().LoadAsync("c-1"));
+
+        Assert.NotNull(view);
+        Assert.Equal(ClusterDossier.TimelineMembers + 1, view.Timeline.Series.Count);
+        Assert.Equal("others", view.Timeline.Series[^1].Name);
+        Assert.Equal(40 * 2 * 3, view.Timeline.Series.Sum(s => s.Requests.Sum()));
+        Assert.All(view.Timeline.Series[^1].Requests, hour => Assert.Equal((40 - ClusterDossier.TimelineMembers) * 2, hour));
+    }
+
+    [Fact]
     public async Task ClaimAll_SomeHeld_ClaimsTheRestAndCountsSkipped()
     {
         await using var host = await TestHost.StartAsync();
