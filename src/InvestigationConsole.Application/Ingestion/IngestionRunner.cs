@@ -131,8 +131,9 @@ public sealed class IngestionRunner(
                 var features = new PromptFeatures[lines.Count];
                 for (var i = 0; i < lines.Count; i++)
                 {
-                    features[i] = lines[i].Request is { } request ? PromptFeatureExtractor.Extract(request.Prompt) : PromptFeatures.None;
-                    if (lines[i].Request?.Prompt is { } prompt && canaries.Matches(prompt))
+                    var prompt = lines[i].Request?.Prompt;
+                    features[i] = lines[i].Request is null ? PromptFeatures.None : PromptFeatureExtractor.Extract(prompt);
+                    if (prompt is not null && canaries.Matches(prompt))
                     {
                         features[i] = features[i] with { Traits = features[i].Traits | PromptTraits.HoneypotCanary };
                     }

@@ -104,11 +104,14 @@ public sealed class RequestKeySet
             }
 
             EnsureCapacity(_count + 1);
-            Insert(_slots, key);
+            if (Insert(_slots, key))
+            {
+                _count++;
+            }
         }
     }
 
-    private bool Insert(long[] slots, long key)
+    private static bool Insert(long[] slots, long key)
     {
         var mask = slots.Length - 1;
         for (var i = Slot(key, mask); ; i = (i + 1) & mask)
@@ -121,11 +124,6 @@ public sealed class RequestKeySet
             if (slots[i] == Empty)
             {
                 slots[i] = key;
-                if (ReferenceEquals(slots, _slots))
-                {
-                    _count++;
-                }
-
                 return true;
             }
         }
