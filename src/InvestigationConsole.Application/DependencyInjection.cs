@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<SharedAttributesQuery>();
         services.AddSingleton<EvidenceSamplesQuery>();
         services.AddSingleton<ClusterDossier>();
+        services.AddSingleton<FigureWarmer>();
         services.AddScoped<Scoring.HoneypotCanaries>();
         services.AddScoped<ClusterClaims>();
         return services;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using InvestigationConsole.Application.Common;
 using InvestigationConsole.Detection.Features;
@@ -137,16 +138,29 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
     private static async Task<ClusterTimeline> LoadTimelineAsync(IConsoleDbContext db, string clusterId, Dictionary<int, string> names, CancellationToken cancellationToken)
     {
         var memberKeys = db.ClusterMembers.Where(m => m.ClusterId == clusterId).Select(m => m.AccountKey);
-        var lastHour = await db.ActivityHours.Where(h => memberKeys.Contains(h.AccountKey)).MaxAsync(h => (int?)h.Hour, cancellationToken);
-        if (lastHour is null)
+
+        // Every member's hourly rows in one pass, summed per hour here: a proxy fleet holds millions of them (the
+        // rollup table is stored in its key, so this is one seek per member), and grouping them in the database
+        // sorts them all in a temporary B-tree first. The same pass gives the first and last hour.
+        var perHour = new Dictionary<int, long>();
+        await foreach (var row in db.ActivityHours.AsNoTracking()
+                           .Where(h => memberKeys.Contains(h.AccountKey))
+                           .Select(h => new { h.Hour, h.Requests })
+                           .AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(perHour, row.Hour, out _) += row.Requests;
+        }
+
+        if (perHour.Count == 0)
         {
             return new ClusterTimeline([], [], false);
         }
 
-        var firstAllowed = lastHour.Value - TimelineHourCap + 1;
+        var firstAllowed = perHour.Keys.Max() - TimelineHourCap + 1;
 
-        // Per member only the busiest few (a campaign cluster can hold 20k members and millions of hourly rows); the
-        // rest reach the chart as one per-hour total summed in the database, so "others" is still exact.
+        // Per member only the busiest few; the rest reach the chart as the per-hour total less theirs, so "others"
+        // is still exact.
         var candidates = await db.ClusterMembers.Where(m => m.ClusterId == clusterId)
             .Join(db.Accounts, m => m.AccountKey, a => a.Key, (m, a) => new { a.Key, a.RequestCount })
             .OrderByDescending(a => a.RequestCount).ThenBy(a => a.Key)
@@ -158,15 +172,12 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
             .GroupBy(h => new { h.AccountKey, h.Hour })
             .Select(g => new { g.Key.AccountKey, g.Key.Hour, Requests = g.Sum(h => h.Requests) })
             .ToListAsync(cancellationToken);
-        var totals = await db.ActivityHours
-            .Where(h => h.Hour >= firstAllowed && memberKeys.Contains(h.AccountKey))
-            .GroupBy(h => h.Hour)
-            .Select(g => new { Hour = g.Key, Requests = g.Sum(h => h.Requests) })
-            .ToListAsync(cancellationToken);
-        var stacked = cells.GroupBy(c => c.Hour).ToDictionary(g => g.Key, g => g.Sum(c => c.Requests));
-        var rest = totals.Select(t => (OthersKey, t.Hour, t.Requests - stacked.GetValueOrDefault(t.Hour))).Where(c => c.Item3 > 0);
-        var earliest = await db.ActivityHours.Where(h => memberKeys.Contains(h.AccountKey)).MinAsync(h => h.Hour, cancellationToken);
-        return ShapeTimeline(cells.Select(c => (c.AccountKey, c.Hour, c.Requests)).Concat(rest), names, earliest < firstAllowed);
+        var stacked = cells.GroupBy(c => c.Hour).ToDictionary(g => g.Key, g => g.Sum(c => (long)c.Requests));
+        var rest = perHour.Where(t => t.Key >= firstAllowed)
+            .Select(t => (OthersKey, t.Key, (int)(t.Value - stacked.GetValueOrDefault(t.Key))))
+            .Where(c => c.Item3 > 0);
+        var truncated = perHour.Keys.Min() < firstAllowed;
+        return ShapeTimeline(cells.Select(c => (c.AccountKey, c.Hour, c.Requests)).Concat(rest), names, truncated);
     }
 
     /// <summary>Stacks the busiest members' hours and sums the rest into "others" (members outside the shown list count as others).</summary>

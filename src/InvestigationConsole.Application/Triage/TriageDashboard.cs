@@ -35,6 +35,9 @@ public sealed class TriageDashboard(IConsoleDbContextFactory contexts, TriageQue
 {
     public const int Days = 30;
 
+    /// <summary>Clusters on the dashboard, campaigns first, riskiest first.</summary>
+    public const int TopClusters = 6;
+
     public async Task<DashboardView> ReadAsync(string user, CancellationToken cancellationToken = default)
     {
         var counts = await queue.CountsAsync(user, cancellationToken);
@@ -52,7 +55,7 @@ public sealed class TriageDashboard(IConsoleDbContextFactory contexts, TriageQue
 
         var clusters = await db.Clusters.AsNoTracking()
             .OrderByDescending(c => c.IsCampaign).ThenByDescending(c => c.Risk).ThenBy(c => c.Id)
-            .Take(6)
+            .Take(TopClusters)
             .Select(c => new TopCluster(c.Id, c.Risk, c.Size, c.IsCampaign, c.Description))
             .ToListAsync(cancellationToken);
 

@@ -60,6 +60,7 @@ public static class ServiceRegistration
         });
         builder.Services.AddSingleton<NavigationCatalog>();
         builder.Services.AddSingleton<UploadIntake>();
+        builder.Services.AddHostedService<FigureWarmupService>();
         builder.Services.AddHttpContextAccessor();
         return builder;
     }

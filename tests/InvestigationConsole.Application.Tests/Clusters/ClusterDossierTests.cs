@@ -62,6 +62,30 @@ public sealed class ClusterDossierTests
     }
 
     [Fact]
+    public async Task Load_TrafficOlderThanTheTimelineWindow_KeepsTheLatestHoursAndSaysItIsCut()
+    {
+        await using var host = await TestHost.StartAsync();
+        await SeedAsync(host, members: 12);
+        await host.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<InvestigationConsoleDbContext>();
+            // Member 5 was busy long before the window, and used a second model in the last hour.
+            db.ActivityHours.Add(new AccountActivityHour { AccountKey = 5, Hour = 500_002 - ClusterDossier.TimelineHourCap - 10, ModelId = 1, Requests = 70 });
+            db.ActivityHours.Add(new AccountActivityHour { AccountKey = 5, Hour = 500_002, ModelId = 2, Requests = 9 });
+            return await db.SaveChangesAsync();
+        });
+
+        var view = await host.InScopeAsync(s => s.GetRequiredService<ClusterDossier>().LoadAsync("c-1"));
+
+        Assert.NotNull(view);
+        Assert.True(view.Timeline.IsTruncated);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(500_002 * 3600L), view.Timeline.Hours[^1]);
+        Assert.Equal(3, view.Timeline.Hours.Count);
+        Assert.Equal((12 * 2 * 3) + 9, view.Timeline.Series.Sum(s => s.Requests.Sum()));
+        Assert.Equal((12 * 2) + 9, view.Timeline.Series.Sum(s => s.Requests[^1]));
+    }
+
+    [Fact]
     public async Task ClaimAll_SomeHeld_ClaimsTheRestAndCountsSkipped()
     {
         await using var host = await TestHost.StartAsync();
