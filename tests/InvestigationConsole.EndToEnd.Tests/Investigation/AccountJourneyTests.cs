@@ -26,6 +26,9 @@ public sealed class AccountJourneyTests(ConsoleApp app)
         await Expect(page.GetByTestId("search-results")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("search-hit").First).ToBeVisibleAsync();
         await ConsoleApp.SaveScreenshotAsync(page, "search-1440x900");
+        await page.SetViewportSizeAsync(1024, 768);
+        await ConsoleApp.SaveScreenshotAsync(page, "search-1024x768");
+        await page.SetViewportSizeAsync(1440, 900);
 
         // An exact account id goes straight to the account's page.
         await ConsoleApp.WaitForInteractivityAsync(page);

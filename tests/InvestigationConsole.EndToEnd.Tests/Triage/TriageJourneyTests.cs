@@ -23,7 +23,15 @@ public sealed class TriageJourneyTests(ConsoleApp app)
 
         // The dashboard counts the open queue and links to it.
         await Expect(page.GetByTestId("dash-flagged-value")).Not.ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("chart-risk").Locator("canvas").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("chart-flagged").Locator("canvas").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(800); // the charts' entry animation
         await ConsoleApp.SaveScreenshotAsync(page, "dashboard-1440x900");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.WaitForTimeoutAsync(800);
+        await ConsoleApp.SaveScreenshotAsync(page, "dashboard-1024x768");
+        await page.SetViewportSizeAsync(1440, 900);
+        var topCluster = await page.GetByTestId("top-clusters").Locator("a").First.GetAttributeAsync("href");
 
         await page.GotoAsync("/queue");
         await ConsoleApp.WaitForInteractivityAsync(page);
@@ -45,20 +53,36 @@ public sealed class TriageJourneyTests(ConsoleApp app)
         await page.WaitForTimeoutAsync(800);
         await ConsoleApp.SaveScreenshotAsync(page, "account-claimed-1440x900");
 
-        // Its cluster shows the fleet as a graph.
+        // Its cluster shows the fleet as a graph (an account outside any cluster: the dashboard's riskiest cluster).
+        var accountUrl = page.Url;
         var cluster = page.GetByTestId("risk-cluster");
         if (await cluster.CountAsync() > 0)
         {
             await cluster.ClickAsync();
-            await page.WaitForURLAsync("**/clusters/**");
-            await Expect(page.GetByTestId("cluster-graph").Locator("canvas").First).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("cluster-members")).ToBeVisibleAsync();
-            await page.WaitForTimeoutAsync(1500);
-            await ConsoleApp.SaveScreenshotAsync(page, "cluster-1440x900");
-            await page.GoBackAsync();
-            await page.WaitForURLAsync("**/accounts/**");
-            await ConsoleApp.WaitForInteractivityAsync(page);
         }
+        else
+        {
+            await page.GotoAsync(Assert.IsType<string>(topCluster));
+        }
+
+        await page.WaitForURLAsync("**/clusters/**");
+        await Expect(page.GetByTestId("cluster-graph").Locator("canvas").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cluster-members")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await ConsoleApp.SaveScreenshotAsync(page, "cluster-1440x900");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.WaitForTimeoutAsync(800);
+        await ConsoleApp.SaveScreenshotAsync(page, "cluster-1024x768");
+        await page.SetViewportSizeAsync(1440, 900);
+
+        // Clicking a member's node opens that member's account page.
+        var opened = await ClickGraphNodeAsync(page);
+        await page.WaitForURLAsync($"**/accounts/{Uri.EscapeDataString(opened)}");
+        await Expect(page.GetByTestId("account-title")).ToHaveTextAsync(opened);
+
+        await page.GotoAsync(accountUrl);
+        await page.WaitForURLAsync("**/accounts/**");
+        await ConsoleApp.WaitForInteractivityAsync(page);
 
         // Dismissing needs a reason; the account then leaves the open queue and shows among the dismissed.
         await page.GetByTestId("account-dismiss").ClickAsync();
@@ -73,6 +97,48 @@ public sealed class TriageJourneyTests(ConsoleApp app)
         await page.GetByTestId("scope-dismissed").ClickAsync();
         await Expect(page.GetByTestId("queue-account").Filter(new LocatorFilterOptions { HasText = accountId })).ToBeVisibleAsync();
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Clicks the last member's node (drawn on top of the others) where ECharts drew it and returns its account id.
+    /// The force layout may still be settling, so the node's position is read again before each of a few attempts.
+    /// </summary>
+    private static async Task<string> ClickGraphNodeAsync(IPage page)
+    {
+        const string locate = """
+            () => {
+                const host = document.querySelector('[data-testid=cluster-graph] [_echarts_instance_]');
+                const chart = echarts.getInstanceByDom(host);
+                const data = chart.getModel().getSeriesByIndex(0).getData();
+                const last = data.count() - 1;
+                const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, data.getItemLayout(last));
+                const box = host.getBoundingClientRect();
+                return { x: box.left + x, y: box.top + y, name: data.getName(last) };
+            }
+            """;
+        for (var attempt = 1; ; attempt++)
+        {
+            var node = await page.EvaluateAsync<NodePoint>(locate);
+            await page.Mouse.ClickAsync(node.X, node.Y);
+            try
+            {
+                await page.WaitForURLAsync("**/accounts/**", new PageWaitForURLOptions { Timeout = 3000 });
+                return node.Name;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                await page.WaitForTimeoutAsync(1000);
+            }
+        }
+    }
+
+    private sealed class NodePoint
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+
+        public string Name { get; set; } = "";
     }
 
     /// <summary>Waits until the demo is ingested and a detection run has flagged accounts with nothing left to run.</summary>
