@@ -8,7 +8,7 @@ namespace InvestigationConsole.Detection.Linking;
 /// </summary>
 internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings)
 {
-    private readonly Dictionary<PairKey, PairSum>[] _pairs = Enum.GetValues<LinkType>().Select(_ => new Dictionary<PairKey, PairSum>()).ToArray();
+    private readonly TypePairs[] _pairs = Enum.GetValues<LinkType>().Select(_ => TypePairs.None).ToArray();
     private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
 
     /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once.</summary>
@@ -48,7 +48,12 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var keyArray = keys.ToArray();
         var accountArray = owners.ToArray();
         Array.Sort(keyArray, accountArray);
+
+        // Buckets that count, in key order: their members sorted and unique, packed one after another.
+        var buckets = new List<Bucket>();
+        var packed = new List<int>();
         var members = new List<int>();
+        long pairCount = 0;
         for (var start = 0; start < keyArray.Length;)
         {
             var end = start + 1;
@@ -66,12 +71,16 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 var discount = members.Count >= 2 ? Discount(type, members) : 0;
                 if (discount > 0)
                 {
-                    AddBucket(type, keyArray[start], members, discount);
+                    buckets.Add(new Bucket(keyArray[start], discount, packed.Count, members.Count));
+                    packed.AddRange(members);
+                    pairCount += PairsOf(members.Count);
                 }
             }
 
             start = end;
         }
+
+        _pairs[(int)type] = CountPairs(type, buckets, CollectionsMarshal.AsSpan(packed), pairCount);
     }
 
     /// <summary>
@@ -81,35 +90,23 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// </summary>
     public AccountLink[] ToLinks()
     {
-        var count = 0;
-        foreach (var type in Enum.GetValues<LinkType>())
-        {
-            var minShared = settings.MinShared[(int)type];
-            foreach (var sum in _pairs[(int)type].Values)
-            {
-                count += sum.Shared >= minShared ? 1 : 0;
-            }
-        }
-
+        var count = _pairs.Sum(pairs => pairs.Keys.Length);
         var keys = new ulong[count];
         var entries = new Entry[count];
         var n = 0;
         foreach (var type in Enum.GetValues<LinkType>())
         {
-            var minShared = settings.MinShared[(int)type];
             var full = settings.TypeWeights[(int)type];
             var saturation = settings.Saturation[(int)type];
-            foreach (var (pair, sum) in _pairs[(int)type])
+            var (pairKeys, sums) = _pairs[(int)type];
+            for (var k = 0; k < pairKeys.Length; k++)
             {
-                if (sum.Shared >= minShared)
-                {
-                    keys[n] = pair.Value;
-                    entries[n++] = new Entry(type, full * Math.Min(1, sum.Discounted / saturation), sum);
-                }
+                keys[n] = pairKeys[k];
+                entries[n++] = new Entry(type, full * Math.Min(1, sums[k].Discounted / saturation), sums[k]);
             }
 
             // The pair table is no longer needed; letting it go keeps the peak down at scale.
-            _pairs[(int)type] = [];
+            _pairs[(int)type] = TypePairs.None;
         }
 
         Array.Sort(keys, entries, 0, n);
@@ -153,21 +150,77 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return [.. links];
     }
 
-    private void AddBucket(LinkType type, ulong key, List<int> members, double discount)
+    /// <summary>
+    /// Every pair of a bucket's members (each member and its next few in large buckets), counted by sorting
+    /// (pair, bucket) entries instead of a hash table of pairs: tens of millions of candidate pairs at scale, most of
+    /// them seen once. A pair's sum adds its buckets' discounts in key order, and its first key is the smallest.
+    /// </summary>
+    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount)
     {
-        var pairs = _pairs[(int)type];
-        var all = members.Count <= settings.MaxPairBucket;
-        for (var i = 0; i < members.Count; i++)
+        var pairs = new ulong[pairCount];
+        var owners = new int[pairCount];
+        var n = 0;
+        for (var b = 0; b < buckets.Count; b++)
         {
-            // Large buckets link each member to its next few only: still one connected component, linear cost.
-            var end = all ? members.Count : Math.Min(members.Count, i + 1 + settings.ChainNeighbours);
-            for (var j = i + 1; j < end; j++)
+            var members = packed.Slice(buckets[b].Start, buckets[b].Count);
+            for (var i = 0; i < members.Length; i++)
             {
-                var pair = new PairKey(((ulong)(uint)members[i] << 32) | (uint)members[j]);
-                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out var exists);
-                sum = exists ? sum with { Discounted = sum.Discounted + discount, Shared = sum.Shared + 1 } : new PairSum(discount, 1, key);
+                // Large buckets link each member to its next few only: still one connected component, linear cost.
+                var end = members.Length <= settings.MaxPairBucket ? members.Length : Math.Min(members.Length, i + 1 + settings.ChainNeighbours);
+                for (var j = i + 1; j < end; j++)
+                {
+                    pairs[n] = ((ulong)(uint)members[i] << 32) | (uint)members[j];
+                    owners[n++] = b;
+                }
             }
         }
+
+        Array.Sort(pairs, owners);
+        var minShared = settings.MinShared[(int)type];
+        var keys = new List<ulong>();
+        var sums = new List<PairSum>();
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && pairs[end] == pairs[start])
+            {
+                end++;
+            }
+
+            if (end - start >= minShared)
+            {
+                var run = owners.AsSpan(start, end - start);
+                run.Sort();
+                var discounted = buckets[run[0]].Discount;
+                for (var k = 1; k < run.Length; k++)
+                {
+                    discounted += buckets[run[k]].Discount;
+                }
+
+                keys.Add(pairs[start]);
+                sums.Add(new PairSum(discounted, run.Length, buckets[run[0]].Key));
+            }
+
+            start = end;
+        }
+
+        return new TypePairs([.. keys], [.. sums]);
+    }
+
+    private long PairsOf(int members)
+    {
+        if (members <= settings.MaxPairBucket)
+        {
+            return (long)members * (members - 1) / 2;
+        }
+
+        long pairs = 0;
+        for (var i = 0; i < members; i++)
+        {
+            pairs += Math.Min(members - 1 - i, settings.ChainNeighbours);
+        }
+
+        return pairs;
     }
 
     /// <summary>
@@ -228,6 +281,15 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
 
+    /// <summary>One type's pairs with enough shared keys, in (A, B) order.</summary>
+    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums)
+    {
+        public static TypePairs None { get; } = new([], []);
+    }
+
+    /// <summary>A shared key's bucket: its members are packed[Start .. Start + Count].</summary>
+    private readonly record struct Bucket(ulong Key, double Discount, int Start, int Count);
+
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 
     private sealed class EntryOrder : IComparer<Entry>
@@ -235,13 +297,5 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         public static readonly EntryOrder Instance = new();
 
         public int Compare(Entry x, Entry y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type);
-    }
-
-    /// <summary>A pair of dense indexes (A &lt;&lt; 32 | B); ulong's own hash is high ^ low, which collides for every pair of neighbouring accounts: mix first.</summary>
-    private readonly record struct PairKey(ulong Value)
-    {
-        public bool Equals(PairKey other) => Value == other.Value;
-
-        public override int GetHashCode() => (int)Text.StableHash.Mix(Value);
     }
 }

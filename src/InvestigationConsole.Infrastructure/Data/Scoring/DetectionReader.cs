@@ -92,11 +92,10 @@ internal static class DetectionReader
         var contiguous = hi - lo + 1 == sortedKeys.Count;
         if (contiguous || sortedKeys.Count >= ScanWhenKeysAtLeast)
         {
-            var wanted = contiguous ? null : sortedKeys.ToHashSet();
             command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi";
             Add(command, "@lo", lo);
             Add(command, "@hi", hi);
-            Emit(Collect(command, readRows, wanted, cancellationToken), onRequest);
+            Group(command, readRows, sortedKeys, onRequest, cancellationToken);
             return;
         }
 
@@ -117,7 +116,7 @@ internal static class DetectionReader
                 Add(command, $"@k{i}", chunk[i]);
             }
 
-            Emit(Collect(command, readRows, null, cancellationToken), onRequest);
+            Group(command, readRows, chunk, onRequest, cancellationToken);
         }
     }
 
@@ -133,30 +132,17 @@ internal static class DetectionReader
         return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
     }
 
-    /// <summary>Runs a request-row query (the columns of <see cref="ReadRequests"/>, in that order) and hands each row over.</summary>
-    public delegate void RowReader(DbCommand command, Action<StoredRequest> onRow, CancellationToken cancellationToken);
+    /// <summary>Runs a request-row query (the columns of <see cref="ReadRequests"/>, in that order) and adds each row to the grouping.</summary>
+    public delegate void RowReader(DbCommand command, RequestsByAccount into, CancellationToken cancellationToken);
 
-    private static Dictionary<int, List<StoredRequest>> Collect(DbCommand command, RowReader readRows, HashSet<int>? wanted, CancellationToken cancellationToken)
+    private static void Group(DbCommand command, RowReader readRows, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
     {
-        var byAccount = new Dictionary<int, List<StoredRequest>>();
-        readRows(command, row =>
-        {
-            if (wanted is not null && !wanted.Contains(row.AccountKey))
-            {
-                return;
-            }
-
-            if (!byAccount.TryGetValue(row.AccountKey, out var list))
-            {
-                byAccount[row.AccountKey] = list = [];
-            }
-
-            list.Add(row);
-        }, cancellationToken);
-        return byAccount;
+        var byAccount = new RequestsByAccount(sortedKeys);
+        readRows(command, byAccount, cancellationToken);
+        byAccount.Emit(onRequest);
     }
 
-    private static void ReadRows(DbCommand command, Action<StoredRequest> onRow, CancellationToken cancellationToken)
+    private static void ReadRows(DbCommand command, RequestsByAccount into, CancellationToken cancellationToken)
     {
         using var reader = command.ExecuteReader();
         var rows = 0;
@@ -167,7 +153,7 @@ internal static class DetectionReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            onRow(new StoredRequest(
+            into.Add(new StoredRequest(
                 reader.GetInt32(0),
                 Time(reader, 1)!.Value,
                 reader.GetInt64(2),
@@ -181,27 +167,6 @@ internal static class DetectionReader
                 reader.IsDBNull(10) ? null : reader.GetInt32(10),
                 reader.IsDBNull(11) ? null : reader.GetInt32(11),
                 reader.GetInt32(12) > 0));
-        }
-    }
-
-    /// <summary>Each account's rows in time order (stable: arrival order breaks ties), accounts in key order.</summary>
-    private static void Emit(Dictionary<int, List<StoredRequest>> byAccount, Action<StoredRequest> onRequest)
-    {
-        foreach (var account in byAccount.Keys.Order())
-        {
-            var list = byAccount[account];
-            var sorted = true;
-            for (var i = 1; i < list.Count && sorted; i++)
-            {
-                sorted = list[i - 1].Timestamp <= list[i].Timestamp;
-            }
-
-            foreach (var row in sorted ? list : (IEnumerable<StoredRequest>)list.OrderBy(r => r.Timestamp))
-            {
-                onRequest(row);
-            }
-
-            byAccount[account] = [];
         }
     }
 

@@ -1,4 +1,5 @@
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
 
@@ -86,17 +87,33 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             }
         }
 
+        // Most accounts' analyses come out as they were stored (no new traffic): replacing them would rewrite and log
+        // every blob, which costs far more than reading them back to compare.
+        using (var stored = new SqliteCommand("""SELECT "Stamp", "Basis", "Data" FROM "AccountAnalyses" WHERE "AccountKey" = @p0""", connection, transaction))
         using (var analysis = Prepare("""
             INSERT OR REPLACE INTO "AccountAnalyses" ("AccountKey", "Stamp", "Basis", "Data") VALUES (@p0, @p1, @p2, @p3)
             """, 4))
         {
+            var key = stored.Parameters.Add("@p0", SqliteType.Integer);
+            stored.Prepare();
             foreach (var a in write.Analyses)
             {
-                analysis.Execute(a.AccountKey, a.Stamp, a.Basis, a.Data);
+                key.Value = a.AccountKey;
+                if (!IsStored(stored, a))
+                {
+                    analysis.Execute(a.AccountKey, a.Stamp, a.Basis, a.Data);
+                }
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static bool IsStored(SqliteCommand stored, AccountAnalysisSnapshot analysis)
+    {
+        using var reader = stored.ExecuteReader();
+        return reader.Read() && reader.GetInt64(0) == analysis.Stamp && reader.GetInt64(1) == analysis.Basis
+            && reader.GetFieldValue<byte[]>(2).AsSpan().SequenceEqual(analysis.Data);
     }
 
     private SqliteConnection Open()

@@ -1,0 +1,181 @@
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Detection.Fingerprints;
+
+namespace InvestigationConsole.Infrastructure.Data.Scoring;
+
+/// <summary>
+/// Groups requests read in arrival order by account, then hands them over in (account, time) order. A full recompute
+/// holds every request of its accounts here at once, so rows are kept packed: fixed-size chunks of structs without
+/// references (addresses and other text as numbers into one table), which the GC never scans and never copies, and
+/// a counting sort by account instead of a growing list per account.
+/// </summary>
+internal sealed class RequestsByAccount
+{
+    private const int ChunkRows = 16_384;
+
+    private readonly int _lo;
+    private readonly Dictionary<int, int>? _slots;
+    private readonly int _slotCount;
+    private readonly List<PackedRow[]> _chunks = [];
+    private int _count;
+
+    /// <param name="sortedKeys">The accounts to keep, ascending; rows of other accounts are skipped.</param>
+    public RequestsByAccount(IReadOnlyList<int> sortedKeys)
+    {
+        _lo = sortedKeys.Count == 0 ? 0 : sortedKeys[0];
+        _slotCount = sortedKeys.Count;
+        var contiguous = sortedKeys.Count == 0 || sortedKeys[^1] - _lo + 1 == sortedKeys.Count;
+        if (!contiguous)
+        {
+            _slots = new Dictionary<int, int>(sortedKeys.Count);
+            for (var i = 0; i < sortedKeys.Count; i++)
+            {
+                _slots[sortedKeys[i]] = i;
+            }
+        }
+    }
+
+    /// <summary>The texts of the rows added: their <see cref="PackedRow.Ip"/> and <see cref="PackedRow.IpPrefix"/> are ids here.</summary>
+    public TextIds Texts { get; } = new();
+
+    /// <summary>Whether rows of this account are kept: a reader can skip the others before decoding them.</summary>
+    public bool Wants(int accountKey) => SlotOf(accountKey) >= 0;
+
+    public void Add(in StoredRequest row) => Add(new PackedRow
+    {
+        Ticks = row.Timestamp.UtcTicks,
+        InputTokens = row.InputTokens,
+        OutputTokens = row.OutputTokens,
+        Sketch = row.Sketch,
+        AccountKey = row.AccountKey,
+        Traits = row.Traits,
+        ToolCount = row.ToolCount,
+        Ip = Texts.IdOf(row.Ip),
+        IpPrefix = Texts.IdOf(row.IpPrefix),
+        ModelId = row.ModelId,
+        UserAgentId = row.UserAgentId ?? PackedRow.NoId,
+        EndpointId = row.EndpointId ?? PackedRow.NoId,
+        HasPrompt = row.HasPrompt,
+    });
+
+    public void Add(in PackedRow row)
+    {
+        if (!Wants(row.AccountKey))
+        {
+            return;
+        }
+
+        if (_count == _chunks.Count * ChunkRows)
+        {
+            _chunks.Add(new PackedRow[ChunkRows]);
+        }
+
+        _chunks[_count / ChunkRows][_count % ChunkRows] = row;
+        _count++;
+    }
+
+    /// <summary>Each account's rows in time order (stable: arrival order breaks ties), accounts in key order.</summary>
+    public void Emit(Action<StoredRequest> onRequest)
+    {
+        var starts = new int[_slotCount + 1];
+        for (var r = 0; r < _count; r++)
+        {
+            starts[SlotOf(Row(r).AccountKey) + 1]++;
+        }
+
+        for (var s = 0; s < _slotCount; s++)
+        {
+            starts[s + 1] += starts[s];
+        }
+
+        var order = new int[_count];
+        var next = starts[..^1];
+        for (var r = 0; r < _count; r++)
+        {
+            order[next[SlotOf(Row(r).AccountKey)]++] = r;
+        }
+
+        for (var s = 0; s < _slotCount; s++)
+        {
+            var rows = order.AsSpan(starts[s], starts[s + 1] - starts[s]);
+            if (!InTimeOrder(rows))
+            {
+                SortByTime(rows);
+            }
+
+            foreach (var r in rows)
+            {
+                ref readonly var row = ref Row(r);
+                onRequest(new StoredRequest(
+                    row.AccountKey, new DateTimeOffset(row.Ticks, TimeSpan.Zero), row.InputTokens, row.OutputTokens, row.Traits, row.Sketch,
+                    row.ToolCount, Texts[row.Ip], Texts[row.IpPrefix], row.ModelId,
+                    row.UserAgentId == PackedRow.NoId ? null : row.UserAgentId, row.EndpointId == PackedRow.NoId ? null : row.EndpointId, row.HasPrompt));
+            }
+        }
+
+        _chunks.Clear();
+    }
+
+    private ref PackedRow Row(int r) => ref _chunks[r / ChunkRows][r % ChunkRows];
+
+    private int SlotOf(int key)
+    {
+        if (_slots is not null)
+        {
+            return _slots.TryGetValue(key, out var slot) ? slot : -1;
+        }
+
+        var offset = key - _lo;
+        return offset >= 0 && offset < _slotCount ? offset : -1;
+    }
+
+    private bool InTimeOrder(ReadOnlySpan<int> rows)
+    {
+        for (var k = 1; k < rows.Length; k++)
+        {
+            if (Row(rows[k - 1]).Ticks > Row(rows[k]).Ticks)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Sorts rows by time; row numbers are arrival order and break ties, so the order is that of a stable sort.</summary>
+    private void SortByTime(Span<int> rows)
+    {
+        var keyed = new (long Ticks, int Row)[rows.Length];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            keyed[k] = (Row(rows[k]).Ticks, rows[k]);
+        }
+
+        Array.Sort(keyed);
+        for (var k = 0; k < rows.Length; k++)
+        {
+            rows[k] = keyed[k].Row;
+        }
+    }
+
+    /// <summary>A request without references (text as ids into <see cref="Texts"/>): 96 bytes, never scanned by the GC.</summary>
+    internal struct PackedRow
+    {
+        /// <summary>A missing user agent or endpoint id.</summary>
+        public const int NoId = int.MinValue;
+
+        public long Ticks;
+        public long InputTokens;
+        public long OutputTokens;
+        public TemplateSketch Sketch;
+        public int AccountKey;
+        public int Traits;
+        public int ToolCount;
+        public int Ip;
+        public int IpPrefix;
+        public int ModelId;
+        public int UserAgentId;
+        public int EndpointId;
+        public bool HasPrompt;
+    }
+}

@@ -1,0 +1,51 @@
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Infrastructure.Data.Scoring;
+
+namespace InvestigationConsole.Application.Tests.Scoring;
+
+/// <summary>The in-memory grouping of a full recompute's sequential pass: what the analyzer sees must not depend on arrival order.</summary>
+public sealed class RequestsByAccountTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Emit_RowsInArrivalOrder_GivesAccountsInKeyOrderAndEachInTimeOrderWithArrivalBreakingTies()
+    {
+        var arrivals = new[]
+        {
+            Row(7, 30, "10.0.0.1", tools: 1), Row(3, 10, "10.0.0.2"), Row(7, 10, "10.0.0.3"), Row(9, 5, "10.0.0.4"),
+            Row(7, 10, "10.0.0.5"), Row(3, 0, "10.0.0.6", userAgent: 4), Row(7, 20, "10.0.0.1"),
+        };
+        var grouping = new RequestsByAccount([3, 7]);
+        foreach (var row in arrivals)
+        {
+            grouping.Add(row);
+        }
+
+        var emitted = new List<StoredRequest>();
+        grouping.Emit(emitted.Add);
+
+        StoredRequest[] expected = [arrivals[5], arrivals[1], arrivals[2], arrivals[4], arrivals[6], arrivals[0]];
+        Assert.Equal(expected, emitted);
+    }
+
+    [Fact]
+    public void Emit_ScatteredKeys_KeepsOnlyTheKeysAskedFor()
+    {
+        var grouping = new RequestsByAccount([2, 40, 41]);
+        foreach (var key in new[] { 1, 40, 2, 3, 41, 40, 100 })
+        {
+            grouping.Add(Row(key, key, "10.0.0.1"));
+        }
+
+        var emitted = new List<int>();
+        grouping.Emit(row => emitted.Add(row.AccountKey));
+
+        Assert.Equal([2, 40, 40, 41], emitted);
+    }
+
+    private static StoredRequest Row(int account, int minutes, string ip, int tools = 0, int? userAgent = null) => new(
+        account, T0.AddMinutes(minutes), 100 + minutes, 2000 + minutes, minutes, minutes % 2 == 0 ? TemplateSketch.Compute($"prompt {minutes}") : TemplateSketch.Empty,
+        tools, ip, ip[..ip.LastIndexOf('.')] + ".0/24", 1, userAgent, null, minutes % 2 == 0);
+}

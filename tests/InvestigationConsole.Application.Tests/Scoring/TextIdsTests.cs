@@ -1,0 +1,24 @@
+using System.Text;
+using InvestigationConsole.Infrastructure.Data.Scoring;
+
+namespace InvestigationConsole.Application.Tests.Scoring;
+
+public sealed class TextIdsTests
+{
+    [Fact]
+    public void IdOf_BytesAndStringsOfManyTexts_GivesOneDenseIdPerDistinctText()
+    {
+        var ids = new TextIds();
+        var texts = Enumerable.Range(0, 5000)
+            .Select(i => i % 3 == 0 ? $"2001:db8:{i:x}::{i % 7:x}" : $"10.{i / 256 % 256}.{i % 256}.{i % 5}")
+            .Append("").Append("203.0.113.0/24").Append("255.255.255.255").Append("255.255.255.0/24")
+            .ToArray();
+
+        var first = texts.Select((text, i) => i % 2 == 0 ? ids.IdOf(text) : ids.IdOf(Encoding.UTF8.GetBytes(text))).ToArray();
+        var again = texts.Select((text, i) => i % 2 == 0 ? ids.IdOf(Encoding.UTF8.GetBytes(text)) : ids.IdOf(text)).ToArray();
+
+        Assert.Equal(first, again);
+        Assert.Equal(texts.Distinct().Count(), first.Distinct().Count());
+        Assert.Equal(texts, first.Select(id => ids[id]));
+    }
+}
