@@ -69,7 +69,7 @@ public sealed class IngestionRunner(
         try
         {
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
-            await SettleRollupsAsync(file, cancellationToken);
+            await SettleAllRollupsAsync(db, file, cancellationToken);
             await storedKeys.RefreshAsync(store, cancellationToken);
             var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -119,6 +119,24 @@ public sealed class IngestionRunner(
             "Ingested {File}: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected in {Seconds:F1}s",
             file.FileName, file.Accepted, file.Duplicates, file.Rejected, watch.Elapsed.TotalSeconds);
         return IngestFileSummary.Of(file);
+    }
+
+    /// <summary>
+    /// Before a file starts: the rollups of rows that killed runs stored without them, of any file (oldest first), so
+    /// that account totals, and the evidence samples drawn from them, count every stored request.
+    /// </summary>
+    private async Task SettleAllRollupsAsync(IConsoleDbContext db, IngestFile file, CancellationToken cancellationToken)
+    {
+        var others = await db.IngestFiles.AsNoTracking()
+            .Where(f => f.Id != file.Id && f.LastSeq > (f.RollupsThroughSeq ?? 0))
+            .OrderBy(f => f.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            await SettleRollupsAsync(other, cancellationToken);
+        }
+
+        await SettleRollupsAsync(file, cancellationToken);
     }
 
     /// <summary>

@@ -75,7 +75,11 @@ public sealed class IngestRollupTests : IAsyncLifetime
 
         var file = await RegisterAsync(_cut, "requests-1.jsonl", first);
         await InterruptAfterAsync(_cut, file, 12);
+        var stored = await Query(_cut, db => db.Requests.CountAsync());
         await IngestAsync(_cut, "requests-2.jsonl", second);
+
+        // The second file settled what the interrupted one had stored, before it sampled anything.
+        Assert.Equal(stored + 12, await Query(_cut, db => db.Accounts.SumAsync(a => a.RequestCount)));
         await RunAsync(_cut, file);
 
         Assert.Equal(await DigestAsync(_clean), await DigestAsync(_cut));
