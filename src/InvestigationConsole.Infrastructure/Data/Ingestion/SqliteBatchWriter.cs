@@ -78,9 +78,12 @@ internal static class SqliteBatchWriter
             WriteRollups(connection, rollups);
         }
 
+        // A replaced sample is updated in place: REPLACE would delete the row and append it again, touching its key index twice.
         using (var sample = new SqliteRowStatement(connection, """
-            INSERT OR REPLACE INTO "PromptSamples" ("AccountKey", "Slot", "RequestId", "Timestamp", "ModelId", "Traits", "Prompt")
+            INSERT INTO "PromptSamples" ("AccountKey", "Slot", "RequestId", "Timestamp", "ModelId", "Traits", "Prompt")
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT ("AccountKey", "Slot") DO UPDATE SET "RequestId" = excluded."RequestId", "Timestamp" = excluded."Timestamp",
+                "ModelId" = excluded."ModelId", "Traits" = excluded."Traits", "Prompt" = excluded."Prompt"
             """))
         {
             foreach (var (_, s) in batch.Samples.OrderBy(pair => pair.Key))

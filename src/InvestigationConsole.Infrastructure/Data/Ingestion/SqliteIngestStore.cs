@@ -60,7 +60,8 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
         var connection = new SqliteConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
+        // Batches write tens of MB: checkpoint the WAL every 64 MB rather than every 4 MB (fewer copies of hot pages, fewer fsyncs).
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
