@@ -960,3 +960,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129091626_IngestFileRollupSequences'
+)
+BEGIN
+    ALTER TABLE [IngestFiles] ADD [LastSeq] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129091626_IngestFileRollupSequences'
+)
+BEGIN
+    ALTER TABLE [IngestFiles] ADD [RollupsThroughSeq] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129091626_IngestFileRollupSequences'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129091626_IngestFileRollupSequences', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

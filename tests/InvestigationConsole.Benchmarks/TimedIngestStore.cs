@@ -46,6 +46,13 @@ internal sealed class TimedIngestStore(IIngestStore inner, TimedIngestStore.Cloc
         clock.Batches++;
     }
 
+    public async Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<Domain.Traffic.ApiRequest> onRequest, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await inner.ReadRequestsAsync(afterSeq, throughSeq, onRequest, cancellationToken);
+        clock.Snapshot += Stopwatch.GetElapsedTime(start);
+    }
+
     public sealed class Clock
     {
         public TimeSpan Snapshot { get; set; }

@@ -41,6 +41,12 @@ public sealed class IngestKillTests : IClassFixture<GeneratedExport>, IDisposabl
         for (var k = 0; k < Kills; k++)
         {
             var before = kills.LastOrDefault();
+            if (lines - before < 2)
+            {
+                // The last kill landed after the file's last batch (while its rollups were being written): nothing left to cut.
+                break;
+            }
+
             var target = before + random.Next(1, (int)(lines - before) / 2);
             using var process = _killed.Start("ingest", "--json", file);
             var drained = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());

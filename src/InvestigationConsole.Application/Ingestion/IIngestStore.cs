@@ -1,4 +1,5 @@
 using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Traffic;
 
 namespace InvestigationConsole.Application.Ingestion;
 
@@ -19,7 +20,17 @@ public interface IIngestStore
     /// <summary>Which of these candidates (keys the in-memory filter has seen) are really stored: their request ids.</summary>
     Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the batch, its rollups if it carries them, and the ledger row in one transaction; then sets the file's
+    /// <see cref="IngestFile.LastSeq"/> (and <see cref="IngestFile.RollupsThroughSeq"/> with rollups) to the highest stored sequence.
+    /// </summary>
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams the stored requests with <paramref name="afterSeq"/> &lt; Seq ≤ <paramref name="throughSeq"/>, in arrival order, with the
+    /// fields <see cref="FileRollups.Add"/> reads (account, time, model, IP and prefix, tokens, status, tool count, prompt length).
+    /// </summary>
+    Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -6,7 +6,9 @@ namespace InvestigationConsole.Application.Ingestion;
 
 /// <summary>
 /// Everything one batch of lines changes, written by <see cref="IIngestStore.CommitAsync"/> in ONE transaction
-/// together with the file's checkpoint: after a crash a batch is either wholly there or not at all.
+/// together with the file's checkpoint: after a crash a batch is either wholly there or not at all. Every commit also
+/// records the file's last arrival sequence (<see cref="IngestFile.LastSeq"/>), so that rollups not yet written can be
+/// rebuilt from the file's rows.
 /// </summary>
 public sealed class IngestBatch
 {
@@ -19,11 +21,11 @@ public sealed class IngestBatch
 
     public List<LookupValue> NewLookups { get; } = [];
 
-    public Dictionary<int, AccountTrafficDelta> AccountTraffic { get; } = [];
-
-    public Dictionary<(int AccountKey, int Hour, int ModelId), AccountActivityHour> Activity { get; } = [];
-
-    public Dictionary<(int AccountKey, string Ip), AccountAddress> Addresses { get; } = [];
+    /// <summary>
+    /// The file's rollups to write with this batch, or null to leave them pending in memory. When set, the ledger's
+    /// <see cref="IngestFile.RollupsThroughSeq"/> moves to the last stored request in the same transaction.
+    /// </summary>
+    public FileRollups? Rollups { get; set; }
 
     public Dictionary<(int AccountKey, int Slot), PromptSample> Samples { get; } = [];
 
@@ -37,6 +39,13 @@ public sealed class IngestBatch
 
     /// <summary>The ledger row as it must read after this batch (counters and checkpoint).</summary>
     public required IngestFile File { get; init; }
+
+    /// <summary>Records in the ledger row what the store wrote: the highest stored sequence, and how far the rollups count.</summary>
+    public void Committed(long lastSeq)
+    {
+        File.LastSeq = lastSeq;
+        File.RollupsThroughSeq = Rollups is null ? File.RollupsThroughSeq : lastSeq;
+    }
 
     public bool IsEmpty => NewAccounts.Count == 0 && RegistryUpdates.Count == 0 && Requests.Count == 0 && Quarantine.Count == 0;
 }

@@ -8,12 +8,23 @@ using InvestigationConsole.Domain.Traffic;
 namespace InvestigationConsole.Application.Ingestion;
 
 /// <summary>
-/// Turns parsed lines into one <see cref="IngestBatch"/>: duplicates dropped, placeholder accounts created, rollups,
-/// addresses and evidence samples accumulated. Mutates the snapshot as it goes; if the batch is not committed the
+/// Turns parsed lines into one <see cref="IngestBatch"/>: duplicates dropped, placeholder accounts created, evidence
+/// samples chosen; rollups, addresses and account totals accumulate in <see cref="Rollups"/> across batches. Mutates the snapshot as it goes; if the batch is not committed the
 /// snapshot must be discarded.
 /// </summary>
 internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore store, RequestKeySet storedKeys, IngestOptions options, TimeProvider clock)
 {
+    /// <summary>The rollups of the file's requests built so far and not yet handed to a batch.</summary>
+    public FileRollups Rollups { get; private set; } = new();
+
+    /// <summary>Hands over the pending rollups (to be written with a batch) and starts new ones.</summary>
+    public FileRollups TakeRollups()
+    {
+        var taken = Rollups;
+        Rollups = new FileRollups();
+        return taken;
+    }
+
     public async Task<IngestBatch> BuildAsync(IngestFile file, ParsedChunk chunk, CancellationToken cancellationToken)
     {
         var batch = new IngestBatch { File = file };
@@ -152,7 +163,7 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
             features.Sketch.WriteTo(sketch);
         }
 
-        batch.Requests.Add(new ApiRequest
+        var stored = new ApiRequest
         {
             Key = key,
             RequestId = record.RequestId,
@@ -175,25 +186,11 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
             PromptLength = features.Length,
             Traits = (int)features.Traits,
             Sketch = sketch,
-        });
-
-        var traffic = batch.AccountTraffic.TryGetValue(account.Key, out var t) ? t : batch.AccountTraffic[account.Key] = new AccountTrafficDelta();
-        traffic.Requests++;
-        if (record.Timestamp < traffic.First)
+        };
+        batch.Requests.Add(stored);
+        Rollups.Add(stored);
+        if (stored.PromptLength > 0)
         {
-            traffic.First = record.Timestamp;
-        }
-
-        if (record.Timestamp > traffic.Last)
-        {
-            traffic.Last = record.Timestamp;
-        }
-
-        AddActivity(batch, account.Key, record, modelId, ip);
-        AddAddress(batch, account.Key, ip, prefix, record.Timestamp);
-        if (!string.IsNullOrEmpty(record.Prompt))
-        {
-            traffic.PromptsSeen++;
             SamplePrompt(batch, account, record, key, modelId, features);
         }
     }
@@ -223,36 +220,6 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
         snapshot.Lookups[(kind, value)] = id;
         batch.NewLookups.Add(new LookupValue { Id = id, Kind = kind, Value = value, FirstSeenAt = seenAt });
         return id;
-    }
-
-    private static void AddActivity(IngestBatch batch, int accountKey, RequestRecord record, int modelId, string ip)
-    {
-        var hour = (int)(record.Timestamp.ToUnixTimeSeconds() / 3600);
-        if (!batch.Activity.TryGetValue((accountKey, hour, modelId), out var activity))
-        {
-            activity = new AccountActivityHour { AccountKey = accountKey, Hour = hour, ModelId = modelId };
-            batch.Activity[(accountKey, hour, modelId)] = activity;
-        }
-
-        activity.Requests++;
-        activity.InputTokens += record.InputTokens;
-        activity.OutputTokens += record.OutputTokens;
-        activity.ToolRequests += record.ToolCount > 0 ? 1 : 0;
-        activity.ErrorRequests += record.Status >= 400 ? 1 : 0;
-        activity.IpBits |= IpSketch.Bit(ip);
-    }
-
-    private static void AddAddress(IngestBatch batch, int accountKey, string ip, string prefix, DateTimeOffset at)
-    {
-        if (!batch.Addresses.TryGetValue((accountKey, ip), out var address))
-        {
-            address = new AccountAddress { AccountKey = accountKey, Ip = ip, IpPrefix = prefix, FirstSeenAt = at, LastSeenAt = at };
-            batch.Addresses[(accountKey, ip)] = address;
-        }
-
-        address.Requests++;
-        address.FirstSeenAt = at < address.FirstSeenAt ? at : address.FirstSeenAt;
-        address.LastSeenAt = at > address.LastSeenAt ? at : address.LastSeenAt;
     }
 
     /// <summary>Reservoir sampling (Algorithm R) with the decision drawn from the request key: a resumed batch decides the same way.</summary>

@@ -17,6 +17,12 @@ public sealed class IngestOptions
     /// <summary>Lines per committed batch: the unit of a checkpoint.</summary>
     public int BatchSize { get; set; } = 20_000;
 
+    /// <summary>
+    /// Rollup rows (hourly activity, addresses, account totals) a file may hold in memory before they are written with
+    /// the next batch; otherwise they are written once, when the file ends. About 160 bytes each (80 MB at the default).
+    /// </summary>
+    public int MaxPendingRollups { get; set; } = 500_000;
+
     /// <summary>A dropped file is picked up once it has not changed for this long (it may still be copying).</summary>
     public int SettleSeconds { get; set; } = 2;
 }

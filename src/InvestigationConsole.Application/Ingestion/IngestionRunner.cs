@@ -69,6 +69,7 @@ public sealed class IngestionRunner(
         try
         {
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
+            await SettleAllRollupsAsync(db, file, cancellationToken);
             await storedKeys.RefreshAsync(store, cancellationToken);
             var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -80,6 +81,11 @@ public sealed class IngestionRunner(
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
                 {
                     var batch = await builder.BuildAsync(file, chunk, stop.Token);
+                    if (builder.Rollups.Entries >= options.Value.MaxPendingRollups)
+                    {
+                        batch.Rollups = builder.TakeRollups();
+                    }
+
                     await store.CommitAsync(batch, stop.Token);
                     storedKeys.AddCommitted(batch.Requests.Select(r => r.Key), batch.StoredSequence);
 
@@ -93,9 +99,14 @@ public sealed class IngestionRunner(
             }
 
             await producer;
+
+            // The file's rollups, in key order, in one transaction after its last batch.
+            await store.CommitAsync(new IngestBatch { File = file, Rollups = builder.TakeRollups() }, cancellationToken);
         }
         catch (IOException ex)
         {
+            // A failed file is not resumed: what it stored must be counted now (from its rows; the builder may be gone).
+            await SettleRollupsAsync(file, cancellationToken);
             Report(file, 1, startLine, watch.Elapsed, finished: true, progress);
             return await FailAsync(db, file, $"reading {file.FileName} failed at line {file.LinesRead + 1}: {ex.Message}", cancellationToken);
         }
@@ -108,6 +119,40 @@ public sealed class IngestionRunner(
             "Ingested {File}: {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected in {Seconds:F1}s",
             file.FileName, file.Accepted, file.Duplicates, file.Rejected, watch.Elapsed.TotalSeconds);
         return IngestFileSummary.Of(file);
+    }
+
+    /// <summary>
+    /// Before a file starts: the rollups of rows that killed runs stored without them, of any file (oldest first), so
+    /// that account totals, and the evidence samples drawn from them, count every stored request.
+    /// </summary>
+    private async Task SettleAllRollupsAsync(IConsoleDbContext db, IngestFile file, CancellationToken cancellationToken)
+    {
+        var others = await db.IngestFiles.AsNoTracking()
+            .Where(f => f.Id != file.Id && f.LastSeq > (f.RollupsThroughSeq ?? 0))
+            .OrderBy(f => f.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            await SettleRollupsAsync(other, cancellationToken);
+        }
+
+        await SettleRollupsAsync(file, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the rollups of the file's rows that a killed run stored without them (rebuilt from those rows), and marks
+    /// where the file's next rows begin: after every row stored so far, whoever wrote it.
+    /// </summary>
+    private async Task SettleRollupsAsync(IngestFile file, CancellationToken cancellationToken)
+    {
+        var rollups = new FileRollups();
+        var after = file.RollupsThroughSeq ?? 0;
+        if (file.LastSeq is { } last && last > after)
+        {
+            await store.ReadRequestsAsync(after, last, rollups.Add, cancellationToken);
+        }
+
+        await store.CommitAsync(new IngestBatch { File = file, Rollups = rollups }, cancellationToken);
     }
 
     private async Task ProduceAsync(GatewayFileReader reader, FileStream content, Scoring.CanaryMatcher canaries, ChannelWriter<ParsedChunk> writer, CancellationToken cancellationToken)

@@ -19,6 +19,15 @@ public sealed class IngestFile
     /// <summary>Lines fully committed: a resumed job skips exactly these.</summary>
     public long CheckpointLine { get; set; }
 
+    /// <summary>
+    /// The highest arrival sequence (<c>Requests.Seq</c>) this file's rows may have. Rows of the file in
+    /// (<see cref="RollupsThroughSeq"/>, <see cref="LastSeq"/>] are stored but not yet counted in the rollups.
+    /// </summary>
+    public long? LastSeq { get; set; }
+
+    /// <summary>Every row of this file up to this arrival sequence is counted in the rollups, addresses and account totals.</summary>
+    public long? RollupsThroughSeq { get; set; }
+
     public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

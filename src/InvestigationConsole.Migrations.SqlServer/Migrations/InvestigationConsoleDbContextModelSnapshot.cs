@@ -272,6 +272,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<long?>("LastSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("LinesRead")
                         .HasColumnType("bigint");
 
@@ -284,6 +287,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RollupsThroughSeq")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Sha256")

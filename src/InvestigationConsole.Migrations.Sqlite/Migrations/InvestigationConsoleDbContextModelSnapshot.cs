@@ -260,6 +260,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LinesRead")
                         .HasColumnType("INTEGER");
 
@@ -272,6 +275,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RollupsThroughSeq")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")

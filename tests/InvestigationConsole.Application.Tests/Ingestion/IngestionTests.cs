@@ -219,10 +219,4 @@ public sealed class IngestionTests : IAsyncLifetime
 
     private Task<T> Query<T>(Func<InvestigationConsoleDbContext, Task<T>> query) =>
         _host.InScopeAsync(s => query(s.GetRequiredService<InvestigationConsoleDbContext>()));
-
-    /// <summary>Progress<T> posts to the thread pool; the test needs the callback before the next batch starts.</summary>
-    private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
-    }
 }

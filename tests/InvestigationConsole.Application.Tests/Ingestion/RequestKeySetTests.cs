@@ -86,5 +86,8 @@ public sealed class RequestKeySetTests
         public Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<Domain.Traffic.ApiRequest> onRequest, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

@@ -68,6 +68,28 @@ public sealed class SqlServerBatchTablesTests
         Assert.Equal((true, 0L, 0L), ((bool)row["IsPlaceholder"], (long)row["RequestCount"], (long)row["PromptsSeen"]));
     }
 
+    [Fact]
+    public void Staged_BatchWithRollups_StagesThemAndTheLedgerCountsThemThroughTheLastRow()
+    {
+        var rollups = new FileRollups();
+        rollups.Add(new ApiRequest { AccountKey = 7, Timestamp = DateTimeOffset.UnixEpoch, ModelId = 1, Ip = "1.2.3.4", IpPrefix = "1.2.3.0/24", PromptLength = 3 });
+        var batch = new IngestBatch { File = new IngestFile { Id = 5 }, Rollups = rollups };
+
+        var staged = SqlServerBatchTables.Staged(batch).ToDictionary(s => s.Name, s => s.Table.Rows.Count);
+
+        Assert.Equal((1, 1, 1), (staged["#Traffic"], staged["#Activity"], staged["#Addresses"]));
+        Assert.Contains("[RollupsThroughSeq] = @last", SqlServerBatchTables.LedgerSql(batch), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LedgerSql_BatchWithoutRollups_MovesOnlyTheLastSequence()
+    {
+        var sql = SqlServerBatchTables.LedgerSql(new IngestBatch { File = new IngestFile { Id = 5 } });
+
+        Assert.Contains("[LastSeq] = @last", sql, StringComparison.Ordinal);
+        Assert.Contains("[RollupsThroughSeq] = [RollupsThroughSeq]", sql, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> ColumnsOf(string table)
     {
         var entity = Model.GetEntityTypes().Single(e => e.GetTableName() == table);

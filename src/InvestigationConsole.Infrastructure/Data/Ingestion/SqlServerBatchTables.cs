@@ -50,6 +50,23 @@ internal static class SqlServerBatchTables
         DROP TABLE [#RegistryUpdates]; DROP TABLE [#Traffic]; DROP TABLE [#Activity]; DROP TABLE [#Addresses]; DROP TABLE [#Samples]; DROP TABLE [#Quarantine];
         """;
 
+    /// <summary>
+    /// The ledger row after a batch, and the highest stored sequence, read inside the transaction (one writer holds the
+    /// ingest lock, so every row up to it is accounted for). Rollups written with the batch count the file's rows up to it.
+    /// </summary>
+    public static string LedgerSql(IngestBatch batch)
+    {
+        var f = batch.File;
+        return $"""
+            DECLARE @last bigint = (SELECT COALESCE(MAX([Seq]), 0) FROM [Requests]);
+            UPDATE [IngestFiles] SET [LinesRead] = {f.LinesRead}, [Accepted] = {f.Accepted}, [Duplicates] = {f.Duplicates},
+                [Rejected] = {f.Rejected}, [CheckpointLine] = {f.CheckpointLine}, [LastSeq] = @last,
+                [RollupsThroughSeq] = {(batch.Rollups is null ? "[RollupsThroughSeq]" : "@last")}
+            WHERE [Id] = {f.Id};
+            SELECT @last;
+            """;
+    }
+
     public static DataTable NewAccounts(IEnumerable<Account> accounts)
     {
         var table = AccountTable(includeTraffic: true);
@@ -100,21 +117,22 @@ internal static class SqlServerBatchTables
         }
 
         var traffic = Table(("Key", typeof(int)), ("Requests", typeof(long)), ("PromptsSeen", typeof(long)), ("First", typeof(DateTimeOffset)), ("Last", typeof(DateTimeOffset)));
-        foreach (var (key, t) in batch.AccountTraffic)
+        var rollups = batch.Rollups ?? new FileRollups();
+        foreach (var (key, t) in rollups.AccountTraffic)
         {
             traffic.Rows.Add(key, t.Requests, t.PromptsSeen, t.First, t.Last);
         }
 
         var activity = Table(("AccountKey", typeof(int)), ("Hour", typeof(int)), ("ModelId", typeof(int)), ("Requests", typeof(int)), ("InputTokens", typeof(long)),
             ("OutputTokens", typeof(long)), ("ToolRequests", typeof(int)), ("ErrorRequests", typeof(int)), ("IpBits", typeof(long)));
-        foreach (var h in batch.Activity.Values)
+        foreach (var h in rollups.Activity.Values)
         {
             activity.Rows.Add(h.AccountKey, h.Hour, h.ModelId, h.Requests, h.InputTokens, h.OutputTokens, h.ToolRequests, h.ErrorRequests, h.IpBits);
         }
 
         var addresses = Table(("AccountKey", typeof(int)), ("Ip", typeof(string)), ("IpPrefix", typeof(string)), ("Requests", typeof(long)),
             ("FirstSeenAt", typeof(DateTimeOffset)), ("LastSeenAt", typeof(DateTimeOffset)));
-        foreach (var a in batch.Addresses.Values)
+        foreach (var a in rollups.Addresses.Values)
         {
             addresses.Rows.Add(a.AccountKey, a.Ip, a.IpPrefix, a.Requests, a.FirstSeenAt, a.LastSeenAt);
         }

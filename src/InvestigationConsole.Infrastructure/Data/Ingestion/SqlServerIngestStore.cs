@@ -1,5 +1,6 @@
 using System.Data;
 using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Domain.Traffic;
 using Microsoft.Data.SqlClient;
 
 namespace InvestigationConsole.Infrastructure.Data.Ingestion;
@@ -29,6 +30,12 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
         return await StoredRequestLookup.ReadKeysAsync(connection, '[', ']', afterSeq, onKey, cancellationToken);
     }
 
+    public async Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await StoredRequestLookup.ReadRequestsAsync(connection, '[', ']', (reader, i) => reader.GetFieldValue<DateTimeOffset>(i), afterSeq, throughSeq, onRequest, cancellationToken);
+    }
+
     public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)
     {
         if (probes.Count == 0)
@@ -55,11 +62,10 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
         }
 
         await Execute(connection, transaction, SqlServerBatchTables.MergeSql, cancellationToken);
-        var f = batch.File;
-        await Execute(connection, transaction,
-            $"UPDATE [IngestFiles] SET [LinesRead] = {f.LinesRead}, [Accepted] = {f.Accepted}, [Duplicates] = {f.Duplicates}, " +
-            $"[Rejected] = {f.Rejected}, [CheckpointLine] = {f.CheckpointLine} WHERE [Id] = {f.Id}", cancellationToken);
+        await using var ledger = new SqlCommand(SqlServerBatchTables.LedgerSql(batch), connection, transaction) { CommandTimeout = 600 };
+        var lastSeq = (long)(await ledger.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
+        batch.Committed(lastSeq);
     }
 
     private async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace InvestigationConsole.Infrastructure.Data.Ingestion;
 /// <summary>Writes one batch inside the caller's transaction; statement order matters (accounts before their traffic).</summary>
 internal static class SqliteBatchWriter
 {
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, IngestBatch batch)
+    /// <summary>Returns the highest stored arrival sequence after the batch (the ledger's new <c>LastSeq</c>).</summary>
+    public static long Write(SqliteConnection connection, SqliteTransaction transaction, IngestBatch batch)
     {
         PreparedCommand Prepare(string sql, int count) => new(connection, transaction, sql, count);
 
@@ -72,52 +73,17 @@ internal static class SqliteBatchWriter
             batch.StoredSequence = (last - batch.Requests.Count + 1, last);
         }
 
-        using (var traffic = new SqliteRowStatement(connection, """
-            UPDATE "Accounts" SET "RequestCount" = "RequestCount" + ?2, "PromptsSeen" = "PromptsSeen" + ?3,
-                "FirstRequestAt" = CASE WHEN "FirstRequestAt" IS NULL OR "FirstRequestAt" > ?4 THEN ?4 ELSE "FirstRequestAt" END,
-                "LastRequestAt" = CASE WHEN "LastRequestAt" IS NULL OR "LastRequestAt" < ?5 THEN ?5 ELSE "LastRequestAt" END
-            WHERE "Key" = ?1
-            """))
+        if (batch.Rollups is { } rollups)
         {
-            foreach (var (key, t) in batch.AccountTraffic.OrderBy(pair => pair.Key))
-            {
-                traffic.Bind(1, key).Bind(2, t.Requests).Bind(3, t.PromptsSeen).Bind(4, t.First.UtcTicks).Bind(5, t.Last.UtcTicks).Execute();
-            }
+            WriteRollups(connection, rollups);
         }
 
-        // Rollups in key order: each B-tree page is visited once per batch instead of at random.
-        using (var activity = new SqliteRowStatement(connection, """
-            INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT ("AccountKey", "Hour", "ModelId") DO UPDATE SET
-                "Requests" = "Requests" + excluded."Requests", "InputTokens" = "InputTokens" + excluded."InputTokens",
-                "OutputTokens" = "OutputTokens" + excluded."OutputTokens", "ToolRequests" = "ToolRequests" + excluded."ToolRequests",
-                "ErrorRequests" = "ErrorRequests" + excluded."ErrorRequests", "IpBits" = "IpBits" | excluded."IpBits"
-            """))
-        {
-            foreach (var (_, h) in batch.Activity.OrderBy(pair => pair.Key))
-            {
-                activity.Bind(1, h.AccountKey).Bind(2, h.Hour).Bind(3, h.ModelId).Bind(4, h.Requests).Bind(5, h.InputTokens).Bind(6, h.OutputTokens)
-                    .Bind(7, h.ToolRequests).Bind(8, h.ErrorRequests).Bind(9, h.IpBits).Execute();
-            }
-        }
-
-        using (var address = new SqliteRowStatement(connection, """
-            INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-            ON CONFLICT ("AccountKey", "Ip") DO UPDATE SET "Requests" = "Requests" + excluded."Requests",
-                "FirstSeenAt" = min("FirstSeenAt", excluded."FirstSeenAt"), "LastSeenAt" = max("LastSeenAt", excluded."LastSeenAt")
-            """))
-        {
-            foreach (var (_, a) in batch.Addresses.OrderBy(pair => pair.Key.AccountKey).ThenBy(pair => pair.Key.Ip, StringComparer.Ordinal))
-            {
-                address.Bind(1, a.AccountKey).Bind(2, a.Ip).Bind(3, a.IpPrefix).Bind(4, a.Requests).Bind(5, a.FirstSeenAt.UtcTicks).Bind(6, a.LastSeenAt.UtcTicks).Execute();
-            }
-        }
-
+        // A replaced sample is updated in place: REPLACE would delete the row and append it again, touching its key index twice.
         using (var sample = new SqliteRowStatement(connection, """
-            INSERT OR REPLACE INTO "PromptSamples" ("AccountKey", "Slot", "RequestId", "Timestamp", "ModelId", "Traits", "Prompt")
+            INSERT INTO "PromptSamples" ("AccountKey", "Slot", "RequestId", "Timestamp", "ModelId", "Traits", "Prompt")
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT ("AccountKey", "Slot") DO UPDATE SET "RequestId" = excluded."RequestId", "Timestamp" = excluded."Timestamp",
+                "ModelId" = excluded."ModelId", "Traits" = excluded."Traits", "Prompt" = excluded."Prompt"
             """))
         {
             foreach (var (_, s) in batch.Samples.OrderBy(pair => pair.Key))
@@ -138,10 +104,68 @@ internal static class SqliteBatchWriter
         }
 
         using var ledger = Prepare("""
-            UPDATE "IngestFiles" SET "LinesRead" = @p1, "Accepted" = @p2, "Duplicates" = @p3, "Rejected" = @p4, "CheckpointLine" = @p5
+            UPDATE "IngestFiles" SET "LinesRead" = @p1, "Accepted" = @p2, "Duplicates" = @p3, "Rejected" = @p4, "CheckpointLine" = @p5,
+                "LastSeq" = @p6, "RollupsThroughSeq" = @p7
             WHERE "Id" = @p0
-            """, 6);
+            """, 8);
         var f = batch.File;
-        ledger.Execute(f.Id, f.LinesRead, f.Accepted, f.Duplicates, f.Rejected, f.CheckpointLine);
+        var lastSeq = LastSeq(connection, transaction);
+        ledger.Execute(f.Id, f.LinesRead, f.Accepted, f.Duplicates, f.Rejected, f.CheckpointLine, lastSeq, batch.Rollups is null ? f.RollupsThroughSeq : lastSeq);
+        return lastSeq;
+    }
+
+    /// <summary>The highest stored arrival sequence: one writer, so after this batch's inserts every row up to it is accounted for.</summary>
+    private static long LastSeq(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT coalesce(max("Seq"), 0) FROM "Requests" """;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>A file's rollups in key order: each page of the account-keyed B-trees is visited once.</summary>
+    private static void WriteRollups(SqliteConnection connection, FileRollups rollups)
+    {
+        using (var traffic = new SqliteRowStatement(connection, """
+            UPDATE "Accounts" SET "RequestCount" = "RequestCount" + ?2, "PromptsSeen" = "PromptsSeen" + ?3,
+                "FirstRequestAt" = CASE WHEN "FirstRequestAt" IS NULL OR "FirstRequestAt" > ?4 THEN ?4 ELSE "FirstRequestAt" END,
+                "LastRequestAt" = CASE WHEN "LastRequestAt" IS NULL OR "LastRequestAt" < ?5 THEN ?5 ELSE "LastRequestAt" END
+            WHERE "Key" = ?1
+            """))
+        {
+            foreach (var (key, t) in rollups.AccountTraffic.OrderBy(pair => pair.Key))
+            {
+                traffic.Bind(1, key).Bind(2, t.Requests).Bind(3, t.PromptsSeen).Bind(4, t.First.UtcTicks).Bind(5, t.Last.UtcTicks).Execute();
+            }
+        }
+
+        using (var activity = new SqliteRowStatement(connection, """
+            INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            ON CONFLICT ("AccountKey", "Hour", "ModelId") DO UPDATE SET
+                "Requests" = "Requests" + excluded."Requests", "InputTokens" = "InputTokens" + excluded."InputTokens",
+                "OutputTokens" = "OutputTokens" + excluded."OutputTokens", "ToolRequests" = "ToolRequests" + excluded."ToolRequests",
+                "ErrorRequests" = "ErrorRequests" + excluded."ErrorRequests", "IpBits" = "IpBits" | excluded."IpBits"
+            """))
+        {
+            foreach (var (_, h) in rollups.Activity.OrderBy(pair => pair.Key))
+            {
+                activity.Bind(1, h.AccountKey).Bind(2, h.Hour).Bind(3, h.ModelId).Bind(4, h.Requests).Bind(5, h.InputTokens).Bind(6, h.OutputTokens)
+                    .Bind(7, h.ToolRequests).Bind(8, h.ErrorRequests).Bind(9, h.IpBits).Execute();
+            }
+        }
+
+        using (var address = new SqliteRowStatement(connection, """
+            INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT ("AccountKey", "Ip") DO UPDATE SET "Requests" = "Requests" + excluded."Requests",
+                "FirstSeenAt" = min("FirstSeenAt", excluded."FirstSeenAt"), "LastSeenAt" = max("LastSeenAt", excluded."LastSeenAt")
+            """))
+        {
+            foreach (var (_, a) in rollups.Addresses.OrderBy(pair => pair.Key.AccountKey).ThenBy(pair => pair.Key.Ip, StringComparer.Ordinal))
+            {
+                address.Bind(1, a.AccountKey).Bind(2, a.Ip).Bind(3, a.IpPrefix).Bind(4, a.Requests).Bind(5, a.FirstSeenAt.UtcTicks).Bind(6, a.LastSeenAt.UtcTicks).Execute();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Domain.Traffic;
 
 namespace InvestigationConsole.Infrastructure.Data.Ingestion;
 
@@ -37,6 +38,39 @@ internal static class StoredRequestLookup
         }
 
         return through;
+    }
+
+    public static async Task ReadRequestsAsync(
+        DbConnection connection, char open, char close, Func<DbDataReader, int, DateTimeOffset> time, long afterSeq, long throughSeq,
+        Action<ApiRequest> onRequest, CancellationToken cancellationToken)
+    {
+        string Q(string name) => $"{open}{name}{close}";
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = $"""
+            SELECT {Q("AccountKey")}, {Q("Timestamp")}, {Q("ModelId")}, {Q("Ip")}, {Q("IpPrefix")}, {Q("InputTokens")}, {Q("OutputTokens")},
+                {Q("Status")}, {Q("ToolCount")}, {Q("PromptLength")}
+            FROM {Q("Requests")} WHERE {Q("Seq")} > @after AND {Q("Seq")} <= @through ORDER BY {Q("Seq")}
+            """;
+        Add(command, "@after", afterSeq);
+        Add(command, "@through", throughSeq);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            onRequest(new ApiRequest
+            {
+                AccountKey = reader.GetInt32(0),
+                Timestamp = time(reader, 1),
+                ModelId = reader.GetInt32(2),
+                Ip = reader.GetString(3),
+                IpPrefix = reader.GetString(4),
+                InputTokens = reader.GetInt64(5),
+                OutputTokens = reader.GetInt64(6),
+                Status = reader.GetInt32(7),
+                ToolCount = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                PromptLength = reader.GetInt32(9),
+            });
+        }
     }
 
     public static async Task<IReadOnlySet<string>> FindStoredAsync(

@@ -1,0 +1,161 @@
+using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Application.Tests.Support;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestigationConsole.Application.Tests.Ingestion;
+
+/// <summary>
+/// Rollups, addresses and account totals are written once per file (or when they outgrow their bound), not per batch:
+/// however a file is cut into runs, they must end exactly as one clean run leaves them.
+/// </summary>
+public sealed class IngestRollupTests : IAsyncLifetime
+{
+    private static readonly string[] DigestQueries =
+    [
+        """
+        SELECT a."AccountId", h."Hour", m."Value", h."Requests", h."InputTokens", h."OutputTokens", h."ToolRequests", h."ErrorRequests", h."IpBits"
+        FROM "AccountActivityHours" h JOIN "Accounts" a ON a."Key" = h."AccountKey" JOIN "LookupValues" m ON m."Id" = h."ModelId" ORDER BY 1, 2, 3
+        """,
+        """
+        SELECT a."AccountId", d."Ip", d."IpPrefix", d."Requests", d."FirstSeenAt", d."LastSeenAt"
+        FROM "AccountAddresses" d JOIN "Accounts" a ON a."Key" = d."AccountKey" ORDER BY 1, 2
+        """,
+        """SELECT "AccountId", "RequestCount", "PromptsSeen", "FirstRequestAt", "LastRequestAt" FROM "Accounts" ORDER BY 1""",
+        """SELECT a."AccountId", s."Slot", s."RequestId" FROM "PromptSamples" s JOIN "Accounts" a ON a."Key" = s."AccountKey" ORDER BY 1, 2""",
+    ];
+
+    private TestHost _clean = null!;
+    private TestHost _cut = null!;
+
+    public async Task InitializeAsync()
+    {
+        _clean = await TestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:BatchSize"] = "3", ["Ingest:EvidenceSamplesPerAccount"] = "3" });
+        _cut = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:BatchSize"] = "3",
+            ["Ingest:EvidenceSamplesPerAccount"] = "3",
+            ["Ingest:MaxPendingRollups"] = "10",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _clean.DisposeAsync();
+        await _cut.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Ingest_InterruptedTwiceWithBoundedRollups_EndsLikeOneCleanRun()
+    {
+        var lines = Traffic("r", ["a", "b", "c", "d"], 60);
+        await IngestAsync(_clean, "requests-1.jsonl", lines);
+
+        var file = await RegisterAsync(_cut, "requests-1.jsonl", lines);
+        await InterruptAfterAsync(_cut, file, 10);
+        await InterruptAfterAsync(_cut, file, 31);
+        var resumed = await RunAsync(_cut, file);
+
+        Assert.Equal((IngestStatus.Completed, 60L), (resumed.Status, resumed.Accepted));
+        Assert.Equal(await DigestAsync(_clean), await DigestAsync(_cut));
+        Assert.Equal(60, await Query(_cut, db => db.ActivityHours.SumAsync(h => h.Requests)));
+        var ledger = await Query(_cut, db => db.IngestFiles.AsNoTracking().SingleAsync());
+        Assert.Equal((60L, 60L), (ledger.LastSeq, ledger.RollupsThroughSeq));
+    }
+
+    [Fact]
+    public async Task Ingest_AnotherFileBetweenInterruptionAndResume_CountsNeitherFilesRowsTwice()
+    {
+        var first = Traffic("r", ["a", "b", "c"], 30);
+        var second = Traffic("s", ["x", "y"], 12);
+        await IngestAsync(_clean, "requests-1.jsonl", first);
+        await IngestAsync(_clean, "requests-2.jsonl", second);
+
+        var file = await RegisterAsync(_cut, "requests-1.jsonl", first);
+        await InterruptAfterAsync(_cut, file, 12);
+        var stored = await Query(_cut, db => db.Requests.CountAsync());
+        await IngestAsync(_cut, "requests-2.jsonl", second);
+
+        // The second file settled what the interrupted one had stored, before it sampled anything.
+        Assert.Equal(stored + 12, await Query(_cut, db => db.Accounts.SumAsync(a => a.RequestCount)));
+        await RunAsync(_cut, file);
+
+        Assert.Equal(await DigestAsync(_clean), await DigestAsync(_cut));
+        Assert.Equal(42, await Query(_cut, db => db.ActivityHours.SumAsync(h => h.Requests)));
+    }
+
+    [Fact]
+    public async Task Ingest_WhileAFileRuns_ItsRollupsAppearOnlyWhenItEnds()
+    {
+        var file = await RegisterAsync(_clean, "requests-1.jsonl", Traffic("r", ["a", "b"], 30));
+
+        await InterruptAfterAsync(_clean, file, 9);
+
+        Assert.InRange(await Query(_clean, db => db.Requests.CountAsync()), 9, 29);
+        Assert.Equal(0, await Query(_clean, db => db.ActivityHours.CountAsync()));
+        Assert.Equal(0L, await Query(_clean, db => db.Accounts.SumAsync(a => a.RequestCount)));
+        await RunAsync(_clean, file);
+        Assert.Equal(30, await Query(_clean, db => db.ActivityHours.SumAsync(h => h.Requests)));
+    }
+
+    /// <summary>Lines over several hours, models, addresses and status codes, some without a prompt.</summary>
+    private static List<string> Traffic(string prefix, string[] accounts, int count) =>
+        Enumerable.Range(0, count).Select(i => ExportFiles.Request($"{prefix}{i}", accounts[i % accounts.Length],
+                ts: $"2026-02-01T{i % 5:D2}:{i % 60:D2}:00Z", model: i % 3 == 0 ? "frontier-large-2" : "frontier-small-1",
+                ip: $"203.0.113.{i % 7}", prompt: i % 4 == 0 ? "" : $"Explain the tide tables for harbour {i}", input: 10 + i, output: 100 + i)
+            .Replace("\"status\":200", i % 9 == 0 ? "\"status\":429" : "\"status\":200", StringComparison.Ordinal))
+        .ToList();
+
+    private static async Task<IngestFile> RegisterAsync(TestHost host, string name, IEnumerable<string> lines)
+    {
+        var path = ExportFiles.Write(Path.Combine(host.DataFolder, "test-exports"), name, lines);
+        return (await host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default)).File;
+    }
+
+    private static async Task IngestAsync(TestHost host, string name, IEnumerable<string> lines)
+    {
+        var summary = await RunAsync(host, await RegisterAsync(host, name, lines));
+        Assert.Equal(IngestStatus.Completed, summary.Status);
+    }
+
+    private static Task<IngestFileSummary> RunAsync(TestHost host, IngestFile file) =>
+        host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+
+    /// <summary>Stops the run as if killed once a batch past <paramref name="lines"/> has committed.</summary>
+    private static async Task InterruptAfterAsync(TestHost host, IngestFile file, long lines)
+    {
+        using var stop = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.LinesRead >= lines) { stop.Cancel(); } });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, progress, stop.Token));
+    }
+
+    private static async Task<List<string>> DigestAsync(TestHost host)
+    {
+        var digest = new List<string>();
+        foreach (var sql in DigestQueries)
+        {
+            digest.AddRange(await Query(host, async db =>
+            {
+                var connection = db.Database.GetDbConnection();
+                await db.Database.OpenConnectionAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+                }
+
+                return rows;
+            }));
+        }
+
+        return digest;
+    }
+
+    private static Task<T> Query<T>(TestHost host, Func<InvestigationConsoleDbContext, Task<T>> query) =>
+        host.InScopeAsync(s => query(s.GetRequiredService<InvestigationConsoleDbContext>()));
+}
