@@ -110,6 +110,14 @@ public sealed class IngestionRunner(
             Report(file, 1, startLine, watch.Elapsed, finished: true, progress);
             return await FailAsync(db, file, $"reading {file.FileName} failed at line {file.LinesRead + 1}: {ex.Message}", cancellationToken);
         }
+        catch
+        {
+            // Interrupted (shutdown, a database error): the ledger keeps the file Running at its checkpoint for the next
+            // attempt, but this process no longer works on it, so it leaves the live board (progress: null, the
+            // caller's own progress sees the exception instead).
+            Report(file, 1, startLine, watch.Elapsed, finished: true, progress: null);
+            throw;
+        }
 
         file.Status = IngestStatus.Completed;
         file.CompletedAt = clock.GetUtcNow();

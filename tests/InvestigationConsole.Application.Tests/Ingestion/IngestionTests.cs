@@ -202,6 +202,8 @@ public sealed class IngestionTests : IAsyncLifetime
         Assert.Equal(IngestStatus.Running, interrupted.Status);
         Assert.InRange(interrupted.CheckpointLine, 9, 30);
         Assert.Equal([file.Id], await _host.Services.GetRequiredService<IngestLedger>().UnfinishedAsync(default));
+        // The ledger keeps it for the next attempt; the live board does not show it running on.
+        Assert.Empty(_host.Services.GetRequiredService<IngestProgressBoard>().Running);
 
         var resumed = await _host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
 
