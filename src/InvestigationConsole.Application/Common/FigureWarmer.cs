@@ -43,12 +43,8 @@ public sealed class FigureWarmer(
         }
 
         var started = clock.GetTimestamp();
-        await dashboard.ReadAsync(user: "", cancellationToken);
-        var top = await db.Clusters.AsNoTracking()
-            .OrderByDescending(c => c.IsCampaign).ThenByDescending(c => c.Risk).ThenBy(c => c.Id)
-            .Take(TriageDashboard.TopClusters)
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var view = await dashboard.ReadAsync(user: "", cancellationToken);
+        var top = view.TopClusters.Select(c => c.Id);
         var largest = await db.Clusters.AsNoTracking()
             .OrderByDescending(c => c.Size).ThenBy(c => c.Id)
             .Take(LargestClusters)

@@ -165,8 +165,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             var members = packed.Slice(buckets[b].Start, buckets[b].Count);
             for (var i = 0; i < members.Length; i++)
             {
-                // Large buckets link each member to its next few only: still one connected component, linear cost.
-                var end = members.Length <= settings.MaxPairBucket ? members.Length : Math.Min(members.Length, i + 1 + settings.ChainNeighbours);
+                var end = PairEnd(i, members.Length);
                 for (var j = i + 1; j < end; j++)
                 {
                     pairs[n] = ((ulong)(uint)members[i] << 32) | (uint)members[j];
@@ -207,17 +206,18 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return new TypePairs([.. keys], [.. sums]);
     }
 
+    /// <summary>
+    /// Member <paramref name="i"/> of a bucket pairs with the members after it up to (not including) this index. Large
+    /// buckets link each member to its next few only: still one connected component, linear cost.
+    /// </summary>
+    private int PairEnd(int i, int members) => members <= settings.MaxPairBucket ? members : Math.Min(members, i + 1 + settings.ChainNeighbours);
+
     private long PairsOf(int members)
     {
-        if (members <= settings.MaxPairBucket)
-        {
-            return (long)members * (members - 1) / 2;
-        }
-
         long pairs = 0;
         for (var i = 0; i < members; i++)
         {
-            pairs += Math.Min(members - 1 - i, settings.ChainNeighbours);
+            pairs += PairEnd(i, members) - i - 1;
         }
 
         return pairs;

@@ -33,7 +33,7 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
     public async Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await StoredRequestLookup.ReadRequestsAsync(connection, '[', ']', (reader, i) => reader.GetFieldValue<DateTimeOffset>(i), afterSeq, throughSeq, onRequest, cancellationToken);
+        await StoredRequestLookup.ReadRequestsAsync(connection, '[', ']', afterSeq, throughSeq, onRequest, cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)

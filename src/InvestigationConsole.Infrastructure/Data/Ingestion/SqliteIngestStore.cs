@@ -32,7 +32,7 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
     public async Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await StoredRequestLookup.ReadRequestsAsync(connection, '"', '"', (reader, i) => new DateTimeOffset(reader.GetInt64(i), TimeSpan.Zero), afterSeq, throughSeq, onRequest, cancellationToken);
+        await StoredRequestLookup.ReadRequestsAsync(connection, '"', '"', afterSeq, throughSeq, onRequest, cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken)

@@ -41,8 +41,7 @@ internal static class StoredRequestLookup
     }
 
     public static async Task ReadRequestsAsync(
-        DbConnection connection, char open, char close, Func<DbDataReader, int, DateTimeOffset> time, long afterSeq, long throughSeq,
-        Action<ApiRequest> onRequest, CancellationToken cancellationToken)
+        DbConnection connection, char open, char close, long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken)
     {
         string Q(string name) => $"{open}{name}{close}";
         await using var command = connection.CreateCommand();
@@ -60,7 +59,7 @@ internal static class StoredRequestLookup
             onRequest(new ApiRequest
             {
                 AccountKey = reader.GetInt32(0),
-                Timestamp = time(reader, 1),
+                Timestamp = Scoring.DetectionReader.Time(reader, 1)!.Value,
                 ModelId = reader.GetInt32(2),
                 Ip = reader.GetString(3),
                 IpPrefix = reader.GetString(4),
