@@ -61,7 +61,10 @@ public sealed class ConsoleApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
-        Assertions.SetDefaultExpectTimeout(10_000);
+        // Expectations and actions return as soon as they hold; the ceilings only bound how long a real failure takes to
+        // report. They are generous because CI runs this beside other work on two cores, where one circuit round trip
+        // (opening a menu, say) has taken more than ten seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     /// <summary>A fresh browser context: no cookies, empty local storage, a desktop-sized window, light colour scheme.</summary>
@@ -73,7 +76,7 @@ public sealed class ConsoleApp : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             ColorScheme = ColorScheme.Light,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
