@@ -123,8 +123,8 @@ public sealed class DetectionRecompute(
             Phase("engine");
 
             var previous = await db.AccountRiskScores.AsNoTracking()
-                .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt })
-                .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt), cancellationToken);
+                .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash })
+                .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash), cancellationToken);
             var now = clock.GetUtcNow();
             var write = DetectionWriteBuilder.Build(result, population, previous, settings, run.Id, run.Trigger, now);
             var encoded = new AccountAnalysisSnapshot[toRead.Length];
@@ -148,7 +148,7 @@ public sealed class DetectionRecompute(
             run.AccountsTotal = accounts.Count;
             run.AccountsAnalysed = toRead.Length;
             run.RequestsRead = requests;
-            run.AccountsFlagged = write.Scores.Count(s => s.Flagged);
+            run.AccountsFlagged = result.Risks.Count(r => r.Flagged);
             run.Clusters = write.Clusters.Count;
             run.CampaignClusters = write.Clusters.Count(c => c.IsCampaign);
             run.ScoreChanges = write.Changes.Count;

@@ -8,10 +8,13 @@ using InvestigationConsole.Domain.Risk;
 
 namespace InvestigationConsole.Application.Scoring;
 
-/// <summary>An account's stored score before this run, for history and the first-flagged date.</summary>
-public readonly record struct PreviousScore(double Score, bool Flagged, DateTimeOffset? FirstFlaggedAt);
+/// <summary>An account's stored score before this run: for history, the first-flagged date and telling whether the row changed.</summary>
+public readonly record struct PreviousScore(double Score, bool Flagged, DateTimeOffset? FirstFlaggedAt, long ContentHash);
 
-/// <summary>Turns a <see cref="DetectionResult"/> (dense indexes) into the rows a run writes (account keys, stable cluster ids).</summary>
+/// <summary>
+/// Turns a <see cref="DetectionResult"/> (dense indexes) into the rows a run writes (account keys, stable cluster ids).
+/// Score rows whose content is as stored are left out, so that an unchanged row keeps the run that last changed it.
+/// </summary>
 public static class DetectionWriteBuilder
 {
     /// <summary>Weak links kept per account besides its strong ones: the investigator's "also related" list.</summary>
@@ -30,7 +33,7 @@ public static class DetectionWriteBuilder
             .ToArray();
 
         // Rows are made in parallel (signal JSON dominates) and added in account order, so the output is the same as serial.
-        var scores = new AccountRiskScore[accounts.Count];
+        var scores = new AccountRiskScore?[accounts.Count];
         var changes = new AccountScoreChange?[accounts.Count];
         Parallel.For(0, accounts.Count, i =>
         {
@@ -39,7 +42,7 @@ public static class DetectionWriteBuilder
             var clusterIndex = result.Clustering.ClusterOfAccount[i];
             var clusterId = clusterIndex < 0 ? null : clusterIds[clusterIndex];
             var had = previous.TryGetValue(account.Key, out var before);
-            scores[i] = new AccountRiskScore
+            var row = new AccountRiskScore
             {
                 AccountKey = account.Key,
                 Score = risk.Score,
@@ -53,6 +56,11 @@ public static class DetectionWriteBuilder
                 RunId = runId,
                 FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
             };
+            row.ContentHash = ScoreRowHash.Of(row);
+            if (!had || before.ContentHash != row.ContentHash)
+            {
+                scores[i] = row;
+            }
 
             if (!had || before.Flagged != risk.Flagged || before.Score != risk.Score)
             {
@@ -63,7 +71,16 @@ public static class DetectionWriteBuilder
                 };
             }
         });
-        write.Scores.AddRange(scores);
+        foreach (var score in scores)
+        {
+            if (score is not null)
+            {
+                write.Scores.Add(score);
+            }
+        }
+
+        var present = accounts.Select(a => a.Key).ToHashSet();
+        write.RemovedScores.AddRange(previous.Keys.Where(key => !present.Contains(key)).Order());
         foreach (var change in changes)
         {
             if (change is not null)
