@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
@@ -21,6 +23,9 @@ public static class DetectionWriteBuilder
     public const int WeakLinksPerAccount = 3;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _signalsBuffer;
 
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
@@ -50,15 +55,18 @@ public static class DetectionWriteBuilder
                 ScoreBeforeCluster = result.RisksBeforeContext[i].Score,
                 ClusterId = clusterId,
                 TopSignals = Cut(string.Join(';', risk.Signals.Where(s => s.Fired).Select(s => s.Name)), 400),
-                SignalsJson = SignalsJson(risk, clusterIndex, clusterId),
                 CorroboratingFamilies = string.Join(';', risk.CorroboratingFamilies),
                 ComputedAt = now,
                 RunId = runId,
                 FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
             };
-            row.ContentHash = ScoreRowHash.Of(row);
+
+            // The explanation is hashed as UTF-8 and becomes a string only for a row that is written.
+            var json = SignalsJson(risk, clusterIndex, clusterId);
+            row.ContentHash = ScoreRowHash.Of(row, json.WrittenSpan);
             if (!had || before.ContentHash != row.ContentHash)
             {
+                row.SignalsJson = Encoding.UTF8.GetString(json.WrittenSpan);
                 scores[i] = row;
             }
 
@@ -160,20 +168,34 @@ public static class DetectionWriteBuilder
         }
     }
 
-    private static string SignalsJson(AccountRisk risk, int clusterIndex, string? clusterId)
+    /// <summary>
+    /// Every signal as a JSON array of {name, family, value, contribution, max, evidence}, written as UTF-8 into this
+    /// thread's buffer (valid until its next call): the bytes JsonSerializer gives for the same objects, without
+    /// reflection or a UTF-16 string per account.
+    /// </summary>
+    private static ArrayBufferWriter<byte> SignalsJson(AccountRisk risk, int clusterIndex, string? clusterId)
     {
-        var signals = risk.Signals.Select(s => new
+        var buffer = _signalsBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartArray();
+        foreach (var s in risk.Signals)
         {
-            name = s.Name,
-            family = s.Family.ToString(),
-            value = Math.Round(s.Value, 3),
-            contribution = Math.Round(s.Contribution, 2),
-            max = s.Max,
-            evidence = clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+            writer.WriteStartObject();
+            writer.WriteString("name", s.Name);
+            writer.WriteString("family", s.Family.ToString());
+            writer.WriteNumber("value", Math.Round(s.Value, 3));
+            writer.WriteNumber("contribution", Math.Round(s.Contribution, 2));
+            writer.WriteNumber("max", s.Max);
+            writer.WriteString("evidence", clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
                 ? s.Evidence.Replace($" cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $" cluster {clusterId} (", StringComparison.Ordinal)
-                : s.Evidence,
-        });
-        return JsonSerializer.Serialize(signals, Json);
+                : s.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        return buffer;
     }
 
     private static string ReasonOf(bool had, PreviousScore before, AccountRisk risk) => (had, before.Flagged, risk.Flagged) switch
