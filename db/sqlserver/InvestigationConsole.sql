@@ -989,3 +989,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129120524_ScoreContentHash'
+)
+BEGIN
+    ALTER TABLE [AccountRiskScores] ADD [ContentHash] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129120524_ScoreContentHash'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129120524_ScoreContentHash', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

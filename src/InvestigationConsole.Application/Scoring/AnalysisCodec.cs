@@ -16,6 +16,14 @@ public static class AnalysisCodec
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    private const int MaxDecoded = 16 * 1024 * 1024;
+
+    /// <summary>A larger buffer is used for that analysis alone, not kept by the thread.</summary>
+    private const int KeptBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? _buffer;
+
     public static byte[] Encode(AccountAnalysis analysis)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(analysis, Options);
@@ -28,10 +36,30 @@ public static class AnalysisCodec
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Decompresses in one call into a per-thread buffer (grown when too small) and parses the span: an incremental run
+    /// decodes every stored analysis, so no stream and stream buffers are made per analysis.
+    /// </summary>
     public static AccountAnalysis Decode(byte[] data)
     {
-        using var brotli = new BrotliStream(new MemoryStream(data), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<AccountAnalysis>(brotli, Options) ?? throw new InvalidDataException("Empty stored analysis.");
+        ArgumentNullException.ThrowIfNull(data);
+        var buffer = _buffer ??= new byte[64 * 1024];
+        int written;
+        while (!BrotliDecoder.TryDecompress(data, buffer, out written))
+        {
+            if (buffer.Length >= MaxDecoded)
+            {
+                throw new InvalidDataException($"A stored analysis is damaged or larger than {MaxDecoded} bytes.");
+            }
+
+            buffer = new byte[buffer.Length * 4];
+            if (buffer.Length <= KeptBuffer)
+            {
+                _buffer = buffer;
+            }
+        }
+
+        return JsonSerializer.Deserialize<AccountAnalysis>(buffer.AsSpan(0, written), Options) ?? throw new InvalidDataException("Empty stored analysis.");
     }
 
     /// <summary>Trait counts as 32 numbers, one per flag bit.</summary>

@@ -36,6 +36,9 @@ public sealed class DetectionRecompute(
     /// <summary>Below this many accounts to read, a second connection costs more than it saves.</summary>
     private const int ParallelReadMinAccounts = 2000;
 
+    /// <summary>Stored analyses decoded together while the next ones are read.</summary>
+    private const int ReuseBatch = 4096;
+
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>Records a queued run (shown on the admin page at once) and returns its id for the job.</summary>
@@ -123,8 +126,8 @@ public sealed class DetectionRecompute(
             Phase("engine");
 
             var previous = await db.AccountRiskScores.AsNoTracking()
-                .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt })
-                .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt), cancellationToken);
+                .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash })
+                .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash), cancellationToken);
             var now = clock.GetUtcNow();
             var write = DetectionWriteBuilder.Build(result, population, previous, settings, run.Id, run.Trigger, now);
             var encoded = new AccountAnalysisSnapshot[toRead.Length];
@@ -148,7 +151,7 @@ public sealed class DetectionRecompute(
             run.AccountsTotal = accounts.Count;
             run.AccountsAnalysed = toRead.Length;
             run.RequestsRead = requests;
-            run.AccountsFlagged = write.Scores.Count(s => s.Flagged);
+            run.AccountsFlagged = result.Risks.Count(r => r.Flagged);
             run.Clusters = write.Clusters.Count;
             run.CampaignClusters = write.Clusters.Count(c => c.IsCampaign);
             run.ScoreChanges = write.Changes.Count;
@@ -197,14 +200,31 @@ public sealed class DetectionRecompute(
             index[population.Accounts[i].Key] = i;
         }
 
-        var stored = await db.AccountAnalyses.AsNoTracking().Where(a => a.Basis == population.Basis).ToListAsync(cancellationToken);
-        Parallel.ForEach(stored, new ParallelOptions { CancellationToken = cancellationToken }, snapshot =>
+        // Batches are decoded while the next is read, so reading the blobs and decoding them overlap.
+        Task decoding = Task.CompletedTask;
+        var batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
+        var stored = db.AccountAnalyses.AsNoTracking().Where(a => a.Basis == population.Basis).AsAsyncEnumerable();
+        await foreach (var snapshot in stored.WithCancellation(cancellationToken))
+        {
+            batch.Add(snapshot);
+            if (batch.Count == ReuseBatch)
+            {
+                await decoding;
+                decoding = Decode(batch);
+                batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
+            }
+        }
+
+        await decoding;
+        await Decode(batch);
+
+        Task Decode(List<AccountAnalysisSnapshot> snapshots) => Task.Run(() => Parallel.ForEach(snapshots, new ParallelOptions { CancellationToken = cancellationToken }, snapshot =>
         {
             if (index.TryGetValue(snapshot.AccountKey, out var i) && snapshot.Stamp == DetectionPopulation.StampOf(population.Accounts[i]))
             {
                 analyses[i] = population.Refresh(AnalysisCodec.Decode(snapshot.Data), i);
             }
-        });
+        }), cancellationToken);
     }
 
     /// <summary>Reads the given accounts' requests, split over two connections when there are many; returns the requests read.</summary>

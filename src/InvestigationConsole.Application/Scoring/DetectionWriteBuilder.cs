@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
@@ -8,16 +10,22 @@ using InvestigationConsole.Domain.Risk;
 
 namespace InvestigationConsole.Application.Scoring;
 
-/// <summary>An account's stored score before this run, for history and the first-flagged date.</summary>
-public readonly record struct PreviousScore(double Score, bool Flagged, DateTimeOffset? FirstFlaggedAt);
+/// <summary>An account's stored score before this run: for history, the first-flagged date and telling whether the row changed.</summary>
+public readonly record struct PreviousScore(double Score, bool Flagged, DateTimeOffset? FirstFlaggedAt, long ContentHash);
 
-/// <summary>Turns a <see cref="DetectionResult"/> (dense indexes) into the rows a run writes (account keys, stable cluster ids).</summary>
+/// <summary>
+/// Turns a <see cref="DetectionResult"/> (dense indexes) into the rows a run writes (account keys, stable cluster ids).
+/// Score rows whose content is as stored are left out, so that an unchanged row keeps the run that last changed it.
+/// </summary>
 public static class DetectionWriteBuilder
 {
     /// <summary>Weak links kept per account besides its strong ones: the investigator's "also related" list.</summary>
     public const int WeakLinksPerAccount = 3;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _signalsBuffer;
 
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
@@ -30,7 +38,7 @@ public static class DetectionWriteBuilder
             .ToArray();
 
         // Rows are made in parallel (signal JSON dominates) and added in account order, so the output is the same as serial.
-        var scores = new AccountRiskScore[accounts.Count];
+        var scores = new AccountRiskScore?[accounts.Count];
         var changes = new AccountScoreChange?[accounts.Count];
         Parallel.For(0, accounts.Count, i =>
         {
@@ -39,7 +47,7 @@ public static class DetectionWriteBuilder
             var clusterIndex = result.Clustering.ClusterOfAccount[i];
             var clusterId = clusterIndex < 0 ? null : clusterIds[clusterIndex];
             var had = previous.TryGetValue(account.Key, out var before);
-            scores[i] = new AccountRiskScore
+            var row = new AccountRiskScore
             {
                 AccountKey = account.Key,
                 Score = risk.Score,
@@ -47,12 +55,20 @@ public static class DetectionWriteBuilder
                 ScoreBeforeCluster = result.RisksBeforeContext[i].Score,
                 ClusterId = clusterId,
                 TopSignals = Cut(string.Join(';', risk.Signals.Where(s => s.Fired).Select(s => s.Name)), 400),
-                SignalsJson = SignalsJson(risk, clusterIndex, clusterId),
                 CorroboratingFamilies = string.Join(';', risk.CorroboratingFamilies),
                 ComputedAt = now,
                 RunId = runId,
                 FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
             };
+
+            // The explanation is hashed as UTF-8 and becomes a string only for a row that is written.
+            var json = SignalsJson(risk, clusterIndex, clusterId);
+            row.ContentHash = ScoreRowHash.Of(row, json.WrittenSpan);
+            if (!had || before.ContentHash != row.ContentHash)
+            {
+                row.SignalsJson = Encoding.UTF8.GetString(json.WrittenSpan);
+                scores[i] = row;
+            }
 
             if (!had || before.Flagged != risk.Flagged || before.Score != risk.Score)
             {
@@ -63,7 +79,16 @@ public static class DetectionWriteBuilder
                 };
             }
         });
-        write.Scores.AddRange(scores);
+        foreach (var score in scores)
+        {
+            if (score is not null)
+            {
+                write.Scores.Add(score);
+            }
+        }
+
+        var present = accounts.Select(a => a.Key).ToHashSet();
+        write.RemovedScores.AddRange(previous.Keys.Where(key => !present.Contains(key)).Order());
         foreach (var change in changes)
         {
             if (change is not null)
@@ -92,14 +117,22 @@ public static class DetectionWriteBuilder
             write.Members.AddRange(members.Select(a => new ClusterMember { AccountKey = a.Key, ClusterId = id }));
         }
 
-        write.Links.AddRange(KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight).Select(link => new ClusterLink
+        // A quarter of a million kept links at seed scale: their evidence JSON is made in parallel, kept in graph order.
+        var kept = KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight).ToArray();
+        var links = new ClusterLink[kept.Length];
+        Parallel.For(0, kept.Length, k =>
         {
-            AccountKey = accounts[link.A].Key,
-            OtherAccountKey = accounts[link.B].Key,
-            Weight = Math.Round(link.Weight, 3),
-            IsStrong = link.Weight >= settings.Clustering.StrongLinkWeight,
-            EvidenceJson = Cut(JsonSerializer.Serialize(link.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), Json), 4000),
-        }));
+            var link = kept[k];
+            links[k] = new ClusterLink
+            {
+                AccountKey = accounts[link.A].Key,
+                OtherAccountKey = accounts[link.B].Key,
+                Weight = Math.Round(link.Weight, 3),
+                IsStrong = link.Weight >= settings.Clustering.StrongLinkWeight,
+                EvidenceJson = Cut(JsonSerializer.Serialize(link.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), Json), 4000),
+            };
+        });
+        write.Links.AddRange(links);
         return write;
     }
 
@@ -143,20 +176,34 @@ public static class DetectionWriteBuilder
         }
     }
 
-    private static string SignalsJson(AccountRisk risk, int clusterIndex, string? clusterId)
+    /// <summary>
+    /// Every signal as a JSON array of {name, family, value, contribution, max, evidence}, written as UTF-8 into this
+    /// thread's buffer (valid until its next call): the bytes JsonSerializer gives for the same objects, without
+    /// reflection or a UTF-16 string per account.
+    /// </summary>
+    private static ArrayBufferWriter<byte> SignalsJson(AccountRisk risk, int clusterIndex, string? clusterId)
     {
-        var signals = risk.Signals.Select(s => new
+        var buffer = _signalsBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartArray();
+        foreach (var s in risk.Signals)
         {
-            name = s.Name,
-            family = s.Family.ToString(),
-            value = Math.Round(s.Value, 3),
-            contribution = Math.Round(s.Contribution, 2),
-            max = s.Max,
-            evidence = clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+            writer.WriteStartObject();
+            writer.WriteString("name", s.Name);
+            writer.WriteString("family", s.Family.ToString());
+            writer.WriteNumber("value", Math.Round(s.Value, 3));
+            writer.WriteNumber("contribution", Math.Round(s.Contribution, 2));
+            writer.WriteNumber("max", s.Max);
+            writer.WriteString("evidence", clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
                 ? s.Evidence.Replace($" cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $" cluster {clusterId} (", StringComparison.Ordinal)
-                : s.Evidence,
-        });
-        return JsonSerializer.Serialize(signals, Json);
+                : s.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        return buffer;
     }
 
     private static string ReasonOf(bool had, PreviousScore before, AccountRisk risk) => (had, before.Flagged, risk.Flagged) switch

@@ -21,7 +21,10 @@ public interface IDetectionStore
     /// </summary>
     void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken);
 
-    /// <summary>Replaces scores, clusters, members and links with the run's, appends history, upserts analyses: one transaction.</summary>
+    /// <summary>
+    /// Upserts the changed scores and deletes <see cref="DetectionWrite.RemovedScores"/>, replaces clusters, members and
+    /// links with the run's, appends history, upserts analyses: one transaction.
+    /// </summary>
     Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken);
 }
 
@@ -35,7 +38,12 @@ public readonly record struct StoredRequest(
 /// <summary>Everything one run writes.</summary>
 public sealed class DetectionWrite
 {
+    /// <summary>Score rows that are new or changed; every other account's stored row stays as it is.</summary>
     public List<AccountRiskScore> Scores { get; } = [];
+
+    /// <summary>Accounts whose stored score row goes: they are no longer in the registry.</summary>
+    public List<int> RemovedScores { get; } = [];
+
     public List<AccountScoreChange> Changes { get; } = [];
     public List<Cluster> Clusters { get; } = [];
     public List<ClusterMember> Members { get; } = [];

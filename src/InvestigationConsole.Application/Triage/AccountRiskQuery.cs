@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InvestigationConsole.Application.Common;
+using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,11 @@ public sealed record ScorePoint(DateTimeOffset At, double Score, bool Flagged, s
 /// <summary>Who holds the account and whether it was dismissed.</summary>
 public sealed record ReviewState(string? ClaimedBy, DateTimeOffset? ClaimExpiresAt, string? DismissedBy, DateTimeOffset? DismissedAt, string? DismissalReason);
 
-/// <summary>An account's risk as an investigator reads it: score, flag, SLA, explanation, trend and triage state.</summary>
+/// <summary>
+/// An account's risk as an investigator reads it: score, flag, SLA, explanation, trend and triage state.
+/// <paramref name="ChangedAt"/> is when a run last changed the stored score (runs leave unchanged rows alone);
+/// <paramref name="CheckedAt"/> is when the latest completed run finished, which looked at it too.
+/// </summary>
 public sealed record AccountRiskView(
     string AccountId,
     double Score,
@@ -32,7 +37,8 @@ public sealed record AccountRiskView(
     IReadOnlyList<RiskSignalView> Signals,
     IReadOnlyList<ScorePoint> History,
     ReviewState Review,
-    DateTimeOffset ComputedAt);
+    DateTimeOffset ChangedAt,
+    DateTimeOffset? CheckedAt);
 
 /// <summary>Reads an account's stored risk; null when the account is unknown or not scored yet.</summary>
 public sealed class AccountRiskQuery(IConsoleDbContextFactory contexts, IOptions<TriageOptions> options)
@@ -64,6 +70,11 @@ public sealed class AccountRiskQuery(IConsoleDbContextFactory contexts, IOptions
             .Select(c => new ScorePoint(c.At, c.Score, c.Flagged, c.Reason))
             .ToListAsync(cancellationToken);
         history.Reverse();
+        var checkedAt = await db.DetectionRuns.AsNoTracking()
+            .Where(r => r.Status == DetectionRunStatus.Completed)
+            .OrderByDescending(r => r.Id)
+            .Select(r => r.FinishedAt)
+            .FirstOrDefaultAsync(cancellationToken);
 
         var triage = options.Value;
         var risk = row.Risk;
@@ -81,7 +92,8 @@ public sealed class AccountRiskQuery(IConsoleDbContextFactory contexts, IOptions
             ParseSignals(risk.SignalsJson),
             history,
             new ReviewState(review?.ClaimedBy, review?.ClaimExpiresAt, review?.DismissedBy, review?.DismissedAt, review?.DismissalReason),
-            risk.ComputedAt);
+            risk.ComputedAt,
+            checkedAt);
     }
 
     /// <summary>The stored explanation, strongest first; a damaged document yields no signals rather than an error page.</summary>

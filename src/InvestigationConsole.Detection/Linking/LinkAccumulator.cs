@@ -47,7 +47,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
         var keyArray = keys.ToArray();
         var accountArray = owners.ToArray();
-        Array.Sort(keyArray, accountArray);
+
+        // The order of accounts under one key does not matter: each bucket's members are sorted below.
+        RadixSort.Sort(keyArray, accountArray, keyArray.Length);
 
         // Buckets that count, in key order: their members sorted and unique, packed one after another.
         var buckets = new List<Bucket>();
@@ -157,6 +159,73 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// </summary>
     private TypePairs CountPairs(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount)
     {
+        var accountBits = BitsFor(accounts.Count);
+        var bucketBits = BitsFor(buckets.Count);
+        return 2 * accountBits + bucketBits <= 64
+            ? CountPackedPairs(type, buckets, packed, pairCount, accountBits, bucketBits)
+            : CountPairsWithOwners(type, buckets, packed, pairCount);
+    }
+
+    /// <summary>
+    /// <see cref="CountPairs"/> when (A, B, bucket) fit in one 64-bit entry, as they do up to millions of accounts: one
+    /// array sorted by radix instead of two by comparison. A pair's buckets come out ascending, as the general path sorts them.
+    /// </summary>
+    private TypePairs CountPackedPairs(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount, int accountBits, int bucketBits)
+    {
+        var entries = GC.AllocateUninitializedArray<ulong>(checked((int)pairCount));
+        var n = 0;
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            var members = packed.Slice(buckets[b].Start, buckets[b].Count);
+            for (var i = 0; i < members.Length; i++)
+            {
+                var end = PairEnd(i, members.Length);
+                var high = ((ulong)(uint)members[i] << (accountBits + bucketBits)) | (uint)b;
+                for (var j = i + 1; j < end; j++)
+                {
+                    entries[n++] = high | ((ulong)(uint)members[j] << bucketBits);
+                }
+            }
+        }
+
+        RadixSort.Sort(entries, null, n);
+        var minShared = settings.MinShared[(int)type];
+        var bucketMask = (1UL << bucketBits) - 1;
+        var accountMask = (1UL << accountBits) - 1;
+        var keys = new List<ulong>();
+        var sums = new List<PairSum>();
+        for (var start = 0; start < n;)
+        {
+            var pair = entries[start] >> bucketBits;
+            var end = start + 1;
+            while (end < n && entries[end] >> bucketBits == pair)
+            {
+                end++;
+            }
+
+            if (end - start >= minShared)
+            {
+                var first = buckets[(int)(entries[start] & bucketMask)];
+                var discounted = first.Discount;
+                for (var k = start + 1; k < end; k++)
+                {
+                    discounted += buckets[(int)(entries[k] & bucketMask)].Discount;
+                }
+
+                keys.Add(((pair >> accountBits) << 32) | (pair & accountMask));
+                sums.Add(new PairSum(discounted, end - start, first.Key));
+            }
+
+            start = end;
+        }
+
+        return new TypePairs([.. keys], [.. sums]);
+    }
+
+    private static int BitsFor(int count) => count <= 1 ? 1 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(count - 1));
+
+    private TypePairs CountPairsWithOwners(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount)
+    {
         var pairs = new ulong[pairCount];
         var owners = new int[pairCount];
         var n = 0;
@@ -174,7 +243,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             }
         }
 
-        Array.Sort(pairs, owners);
+        RadixSort.Sort(pairs, owners, n);
         var minShared = settings.MinShared[(int)type];
         var keys = new List<ulong>();
         var sums = new List<PairSum>();

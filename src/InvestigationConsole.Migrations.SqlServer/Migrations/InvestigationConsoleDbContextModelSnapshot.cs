@@ -399,6 +399,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CorroboratingFamilies")
                         .IsRequired()
                         .HasMaxLength(100)

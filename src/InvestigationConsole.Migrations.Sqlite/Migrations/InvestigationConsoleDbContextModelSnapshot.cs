@@ -385,6 +385,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CorroboratingFamilies")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using InvestigationConsole.Application.Ingestion;
 using InvestigationConsole.Application.Scoring;
 using InvestigationConsole.Application.Tests.Ingestion;
@@ -57,6 +59,9 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         var again = await RunAsync(DetectionRunKind.Full);
 
         Assert.Equal(0, again.ScoreChanges);
+
+        // Nothing changed, so every row still names the run that wrote it.
+        Assert.Equal(before.Count, await Query(db => db.AccountRiskScores.CountAsync(r => r.RunId == _full!.RunId)));
         Assert.Equal(before, await Scores());
         Assert.Equal(clusters, await Query(db => db.Clusters.Select(c => c.Id).OrderBy(id => id).ToListAsync()));
         Assert.Equal(before.Count, await Query(db => db.AccountScoreChanges.CountAsync()));
@@ -94,13 +99,51 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
     }
 
     [Fact, Order(5)]
+    public async Task IncrementalRun_AfterAnHourOfTrafficOfExistingAccounts_WritesWhatAFullRunWould()
+    {
+        // The scenario's last hour of traffic again, a day later under new request ids: existing accounts with new requests.
+        var last = Directory.GetFiles(scenario.Folder, "requests*.jsonl").Order(StringComparer.Ordinal).Last();
+        var rows = File.ReadLines(last).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        var end = rows.Max(r => DateTimeOffset.Parse((string)r["ts"]!, CultureInfo.InvariantCulture));
+        var replay = rows.Where(r => DateTimeOffset.Parse((string)r["ts"]!, CultureInfo.InvariantCulture) > end.AddHours(-1)).Select(r =>
+        {
+            r["request_id"] = "replay-" + (string)r["request_id"]!;
+            r["ts"] = DateTimeOffset.Parse((string)r["ts"]!, CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            return r;
+        }).ToList();
+        var touched = replay.Select(r => (string)r["account_id"]!).Distinct().Count();
+        var path = ExportFiles.Write(Path.Combine(scenario.Folder, "later"), "requests-replay.jsonl", replay.Select(r => r.ToJsonString()));
+        var (file, _) = await scenario.Host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        await scenario.Host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+
+        var incremental = await RunAsync(DetectionRunKind.Incremental);
+        var afterIncremental = await Everything();
+        var full = await RunAsync(DetectionRunKind.Full);
+        var afterFull = await Everything();
+
+        Assert.True(touched > 10, $"the last hour should touch several accounts, touched {touched}");
+        Assert.Equal(touched, incremental.AccountsAnalysed);
+        Assert.InRange(incremental.RequestsRead, replay.Count, full.RequestsRead - 1);
+        Assert.True(incremental.ScoreChanges > 0);
+        Assert.Equal(0, full.ScoreChanges);
+        Assert.Equal(afterIncremental.Scores, afterFull.Scores);
+        Assert.Equal(afterIncremental.Clusters, afterFull.Clusters);
+        Assert.Equal(afterIncremental.Members, afterFull.Members);
+        Assert.Equal(afterIncremental.Links, afterFull.Links);
+        Assert.Equal(0, await Query(db => db.AccountRiskScores.CountAsync(r => r.RunId == full.RunId)));
+    }
+
+    [Fact, Order(6)]
     public async Task History_OnlyOnChange_KeepsFirstFlaggedAcrossRuns()
     {
         var firstFlagged = await Query(db => db.AccountRiskScores.Where(r => r.Flagged).Select(r => new { r.AccountKey, r.FirstFlaggedAt, r.RunId }).ToListAsync());
         var perAccount = await Query(db => db.AccountScoreChanges.GroupBy(c => c.AccountKey).Select(g => g.Count()).ToListAsync());
+        var lastChange = await Query(db => db.AccountScoreChanges.GroupBy(c => c.AccountKey).Select(g => new { g.Key, RunId = g.Max(c => c.RunId) }).ToDictionaryAsync(c => c.Key, c => c.RunId));
 
-        Assert.All(perAccount, count => Assert.InRange(count, 1, 2));
-        Assert.All(firstFlagged, r => Assert.NotEqual(r.RunId, _full!.RunId));
+        Assert.All(perAccount, count => Assert.InRange(count, 1, 3));
+
+        // A score row names the run that last changed it: at least the run of its latest history entry.
+        Assert.All(firstFlagged, r => Assert.True(r.RunId >= lastChange[r.AccountKey], $"account {r.AccountKey}: row of run {r.RunId}, history of run {lastChange[r.AccountKey]}"));
         Assert.All(firstFlagged, r => Assert.NotNull(r.FirstFlaggedAt));
         var runs = await Query(db => db.DetectionRuns.OrderBy(r => r.Id).Select(r => r.Status).ToListAsync());
         Assert.All(runs, status => Assert.Equal(DetectionRunStatus.Completed, status));
@@ -115,6 +158,20 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
     private Task<List<(int, double, bool, string?)>> Scores() => Query(db => db.AccountRiskScores.OrderBy(r => r.AccountKey)
         .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.ClusterId }).ToListAsync()
         .ContinueWith(t => t.Result.Select(r => (r.AccountKey, r.Score, r.Flagged, r.ClusterId)).ToList(), TaskScheduler.Default));
+
+    /// <summary>Every row a run writes, as text, without the run id and time of score rows (they say which run last changed a row).</summary>
+    private async Task<(List<string> Scores, List<string> Clusters, List<string> Members, List<string> Links)> Everything()
+    {
+        var scores = await Query(db => db.AccountRiskScores.AsNoTracking().OrderBy(r => r.AccountKey).ToListAsync());
+        var clusters = await Query(db => db.Clusters.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+        var members = await Query(db => db.ClusterMembers.AsNoTracking().OrderBy(m => m.AccountKey).ToListAsync());
+        var links = await Query(db => db.ClusterLinks.AsNoTracking().OrderBy(l => l.AccountKey).ThenBy(l => l.OtherAccountKey).ToListAsync());
+        return (
+            scores.Select(r => FormattableString.Invariant($"{r.AccountKey} {r.Score:R} {r.Flagged} {r.ScoreBeforeCluster:R} {r.ClusterId} {r.TopSignals} {r.SignalsJson} {r.CorroboratingFamilies} {r.FirstFlaggedAt:O} {r.ContentHash}")).ToList(),
+            clusters.Select(c => FormattableString.Invariant($"{c.Id} {c.Risk:R} {c.Size} {c.IsCampaign} {c.DominantLinkTypes} {c.SharedAttributesJson} {c.Description} {c.FirstActivityAt:O} {c.LastActivityAt:O}")).ToList(),
+            members.Select(m => FormattableString.Invariant($"{m.AccountKey} {m.ClusterId}")).ToList(),
+            links.Select(l => FormattableString.Invariant($"{l.AccountKey} {l.OtherAccountKey} {l.Weight:R} {l.IsStrong} {l.EvidenceJson}")).ToList());
+    }
 
     private Task<T> Query<T>(Func<InvestigationConsoleDbContext, Task<T>> query) =>
         scenario.Host.InScopeAsync(s => query(s.GetRequiredService<InvestigationConsoleDbContext>()));

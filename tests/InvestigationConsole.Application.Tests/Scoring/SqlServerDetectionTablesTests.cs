@@ -15,7 +15,7 @@ public sealed class SqlServerDetectionTablesTests
     private static readonly IModel Model = new InvestigationConsoleDbContext(DatabaseOptionsBuilder.For(DatabaseProvider.SqlServer, "Server=(none)")).GetService<IDesignTimeModel>().Model;
 
     [Theory]
-    [InlineData("AccountRiskScores", "AccountRiskScores")]
+    [InlineData("#Scores", "AccountRiskScores")]
     [InlineData("AccountScoreChanges", "AccountScoreChanges")]
     [InlineData("Clusters", "Clusters")]
     [InlineData("ClusterMembers", "ClusterMembers")]
@@ -34,7 +34,7 @@ public sealed class SqlServerDetectionTablesTests
         var write = new DetectionWrite();
         write.Scores.Add(new AccountRiskScore { AccountKey = 3, Score = 71.5, Flagged = true, ComputedAt = DateTimeOffset.UnixEpoch, RunId = 9 });
 
-        var row = SqlServerDetectionTables.Tables(write).Single(t => t.Table == "AccountRiskScores").Rows.Rows[0];
+        var row = SqlServerDetectionTables.Tables(write).Single(t => t.Table == "#Scores").Rows.Rows[0];
 
         Assert.Equal((3, 71.5, true, 9L), ((int)row["AccountKey"], (double)row["Score"], (bool)row["Flagged"], (long)row["RunId"]));
         Assert.Equal(DBNull.Value, row["ClusterId"]);

@@ -6,7 +6,7 @@ namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
 /// <summary>
 /// SQL Server data path of detection: the run's rows are bulk-copied (SqlBulkCopy) after clearing the previous
-/// run's, analyses merged from a session temp table, all in one transaction. Row shapes are unit-tested
+/// run's clusters and links; changed scores and analyses go through session temp tables; all in one transaction. Row shapes are unit-tested
 /// (<see cref="SqlServerDetectionTables"/>); no SQL Server runs on the development machines.
 /// </summary>
 internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDetectionStore
@@ -30,13 +30,20 @@ internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDete
         await using var connection = new SqlConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection, transaction, "DELETE FROM [AccountRiskScores]; DELETE FROM [ClusterMembers]; DELETE FROM [ClusterLinks]; DELETE FROM [Clusters];", cancellationToken);
+        await Execute(connection, transaction, "DELETE FROM [ClusterMembers]; DELETE FROM [ClusterLinks]; DELETE FROM [Clusters];", cancellationToken);
+        foreach (var sql in SqlServerDetectionTables.RemoveScoresSql(write.RemovedScores))
+        {
+            await Execute(connection, transaction, sql, cancellationToken);
+        }
+
+        await Execute(connection, transaction, SqlServerDetectionTables.CreateScoresSql, cancellationToken);
         await Execute(connection, transaction, SqlServerDetectionTables.CreateAnalysesSql, cancellationToken);
         foreach (var (table, rows) in SqlServerDetectionTables.Tables(write))
         {
             await BulkCopyAsync(connection, transaction, table, rows, cancellationToken);
         }
 
+        await Execute(connection, transaction, SqlServerDetectionTables.ApplyScoresSql, cancellationToken);
         await Execute(connection, transaction, SqlServerDetectionTables.MergeAnalysesSql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using InvestigationConsole.Application.Scoring;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
@@ -14,6 +15,18 @@ internal static class SqlServerDetectionTables
         DROP TABLE [#Analyses];
         """;
 
+    /// <summary>Changed score rows land in a session table shaped like the real one, then replace their stored rows.</summary>
+    public const string CreateScoresSql = "SELECT TOP 0 * INTO [#Scores] FROM [AccountRiskScores]";
+
+    public const string ApplyScoresSql = """
+        DELETE s FROM [AccountRiskScores] AS s WHERE EXISTS (SELECT 1 FROM [#Scores] AS n WHERE n.[AccountKey] = s.[AccountKey]);
+        INSERT INTO [AccountRiskScores] ([AccountKey], [Score], [Flagged], [ScoreBeforeCluster], [ClusterId], [TopSignals], [SignalsJson],
+            [CorroboratingFamilies], [ComputedAt], [RunId], [FirstFlaggedAt], [ContentHash])
+        SELECT [AccountKey], [Score], [Flagged], [ScoreBeforeCluster], [ClusterId], [TopSignals], [SignalsJson],
+            [CorroboratingFamilies], [ComputedAt], [RunId], [FirstFlaggedAt], [ContentHash] FROM [#Scores];
+        DROP TABLE [#Scores];
+        """;
+
     public const string CreateAnalysesSql =
         "CREATE TABLE [#Analyses] ([AccountKey] int NOT NULL PRIMARY KEY, [Stamp] bigint NOT NULL, [Basis] bigint NOT NULL, [Data] varbinary(max) NOT NULL)";
 
@@ -21,11 +34,11 @@ internal static class SqlServerDetectionTables
     {
         var scores = Table(("AccountKey", typeof(int)), ("Score", typeof(double)), ("Flagged", typeof(bool)), ("ScoreBeforeCluster", typeof(double)),
             ("ClusterId", typeof(string)), ("TopSignals", typeof(string)), ("SignalsJson", typeof(string)), ("CorroboratingFamilies", typeof(string)),
-            ("ComputedAt", typeof(DateTimeOffset)), ("RunId", typeof(long)), ("FirstFlaggedAt", typeof(DateTimeOffset)));
+            ("ComputedAt", typeof(DateTimeOffset)), ("RunId", typeof(long)), ("FirstFlaggedAt", typeof(DateTimeOffset)), ("ContentHash", typeof(long)));
         foreach (var s in write.Scores)
         {
             scores.Rows.Add(s.AccountKey, s.Score, s.Flagged, s.ScoreBeforeCluster, (object?)s.ClusterId ?? DBNull.Value, s.TopSignals, s.SignalsJson,
-                s.CorroboratingFamilies, s.ComputedAt, s.RunId, (object?)s.FirstFlaggedAt ?? DBNull.Value);
+                s.CorroboratingFamilies, s.ComputedAt, s.RunId, (object?)s.FirstFlaggedAt ?? DBNull.Value, s.ContentHash);
         }
 
         var changes = Table(("AccountKey", typeof(int)), ("At", typeof(DateTimeOffset)), ("Score", typeof(double)), ("Flagged", typeof(bool)),
@@ -65,10 +78,14 @@ internal static class SqlServerDetectionTables
 
         return
         [
-            ("AccountRiskScores", scores), ("AccountScoreChanges", changes), ("Clusters", clusters), ("ClusterMembers", members),
+            ("#Scores", scores), ("AccountScoreChanges", changes), ("Clusters", clusters), ("ClusterMembers", members),
             ("ClusterLinks", links), ("#Analyses", analyses),
         ];
     }
+
+    /// <summary>Deletes of the removed accounts' scores, a thousand keys per statement (integers, so no parameters needed).</summary>
+    public static IEnumerable<string> RemoveScoresSql(IReadOnlyList<int> keys) =>
+        keys.Chunk(1000).Select(chunk => $"DELETE FROM [AccountRiskScores] WHERE [AccountKey] IN ({string.Join(',', chunk.Select(k => k.ToString(CultureInfo.InvariantCulture)))})");
 
     private static DataTable Table(params (string Name, Type Type)[] columns)
     {

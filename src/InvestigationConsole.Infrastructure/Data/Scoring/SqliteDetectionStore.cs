@@ -1,4 +1,5 @@
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,8 @@ namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
 /// <summary>
 /// SQLite data path of detection. Results are written with prepared commands reused for every row, in one
-/// transaction: readers (WAL) see the previous run's results until the new ones are complete.
+/// transaction: readers (WAL) see the previous run's results until the new ones are complete. Scores, members, links
+/// and analyses that a run finds as stored are not rewritten.
 /// </summary>
 internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetectionStore
 {
@@ -28,21 +30,29 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: false);
         PreparedCommand Prepare(string sql, int count) => new(connection, transaction, sql, count);
-        using (var clear = Prepare("""DELETE FROM "AccountRiskScores"; DELETE FROM "ClusterMembers"; DELETE FROM "ClusterLinks"; DELETE FROM "Clusters";""", 0))
+        using (var clear = Prepare("""DELETE FROM "Clusters";""", 0))
         {
             clear.Execute();
         }
 
+        using (var removed = Prepare("""DELETE FROM "AccountRiskScores" WHERE "AccountKey" = @p0""", 1))
+        {
+            foreach (var key in write.RemovedScores)
+            {
+                removed.Execute(key);
+            }
+        }
+
         using (var score = Prepare("""
-            INSERT INTO "AccountRiskScores" ("AccountKey", "Score", "Flagged", "ScoreBeforeCluster", "ClusterId", "TopSignals", "SignalsJson",
-                "CorroboratingFamilies", "ComputedAt", "RunId", "FirstFlaggedAt")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
-            """, 11))
+            INSERT OR REPLACE INTO "AccountRiskScores" ("AccountKey", "Score", "Flagged", "ScoreBeforeCluster", "ClusterId", "TopSignals", "SignalsJson",
+                "CorroboratingFamilies", "ComputedAt", "RunId", "FirstFlaggedAt", "ContentHash")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+            """, 12))
         {
             foreach (var s in write.Scores)
             {
                 score.Execute(s.AccountKey, s.Score, s.Flagged, s.ScoreBeforeCluster, s.ClusterId, s.TopSignals, s.SignalsJson,
-                    s.CorroboratingFamilies, s.ComputedAt.UtcTicks, s.RunId, s.FirstFlaggedAt?.UtcTicks);
+                    s.CorroboratingFamilies, s.ComputedAt.UtcTicks, s.RunId, s.FirstFlaggedAt?.UtcTicks, s.ContentHash);
             }
         }
 
@@ -69,23 +79,8 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             }
         }
 
-        using (var member = Prepare("""INSERT INTO "ClusterMembers" ("AccountKey", "ClusterId") VALUES (@p0, @p1)""", 2))
-        {
-            foreach (var m in write.Members)
-            {
-                member.Execute(m.AccountKey, m.ClusterId);
-            }
-        }
-
-        using (var link = Prepare("""
-            INSERT INTO "ClusterLinks" ("AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson") VALUES (@p0, @p1, @p2, @p3, @p4)
-            """, 5))
-        {
-            foreach (var l in write.Links)
-            {
-                link.Execute(l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson);
-            }
-        }
+        WriteChangedMembers(connection, transaction, write.Members);
+        WriteChangedLinks(connection, transaction, write.Links);
 
         // Most accounts' analyses come out as they were stored (no new traffic): replacing them would rewrite and log
         // every blob, which costs far more than reading them back to compare.
@@ -107,6 +102,85 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Members as the run found them: only the accounts that joined, moved or left are written.</summary>
+    private static void WriteChangedMembers(SqliteConnection connection, SqliteTransaction transaction, List<ClusterMember> members)
+    {
+        var stored = new Dictionary<int, string>();
+        using (var read = new SqliteCommand("""SELECT "AccountKey", "ClusterId" FROM "ClusterMembers" """, connection, transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored[reader.GetInt32(0)] = reader.GetString(1);
+            }
+        }
+
+        using var remove = new PreparedCommand(connection, transaction, """DELETE FROM "ClusterMembers" WHERE "AccountKey" = @p0""", 1);
+        using var upsert = new PreparedCommand(connection, transaction, """INSERT OR REPLACE INTO "ClusterMembers" ("AccountKey", "ClusterId") VALUES (@p0, @p1)""", 2);
+        foreach (var m in members)
+        {
+            if (!stored.Remove(m.AccountKey, out var clusterId) || !string.Equals(clusterId, m.ClusterId, StringComparison.Ordinal))
+            {
+                upsert.Execute(m.AccountKey, m.ClusterId);
+            }
+        }
+
+        foreach (var key in stored.Keys)
+        {
+            remove.Execute(key);
+        }
+    }
+
+    /// <summary>
+    /// Links as the run found them. Most are as stored between runs, and rewriting a quarter of a million rows and their
+    /// two indexes costs more than reading them back: only new, changed and vanished links are written.
+    /// </summary>
+    private static void WriteChangedLinks(SqliteConnection connection, SqliteTransaction transaction, List<ClusterLink> links)
+    {
+        var stored = new Dictionary<(int, int), (long Id, double Weight, bool IsStrong, string Evidence)>();
+        var repeated = new List<long>();
+        using (var read = new SqliteCommand("""SELECT "Id", "AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" """, connection, transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (!stored.TryAdd((reader.GetInt32(1), reader.GetInt32(2)), (reader.GetInt64(0), reader.GetDouble(3), reader.GetBoolean(4), reader.GetString(5))))
+                {
+                    repeated.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        using var remove = new PreparedCommand(connection, transaction, """DELETE FROM "ClusterLinks" WHERE "Id" = @p0""", 1);
+        foreach (var id in repeated)
+        {
+            remove.Execute(id);
+        }
+
+        using var insert = new PreparedCommand(connection, transaction, """
+            INSERT INTO "ClusterLinks" ("AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson") VALUES (@p0, @p1, @p2, @p3, @p4)
+            """, 5);
+        foreach (var l in links)
+        {
+            if (stored.Remove((l.AccountKey, l.OtherAccountKey), out var old))
+            {
+                if (old.Weight == l.Weight && old.IsStrong == l.IsStrong && string.Equals(old.Evidence, l.EvidenceJson, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                remove.Execute(old.Id);
+            }
+
+            insert.Execute(l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson);
+        }
+
+        foreach (var old in stored.Values)
+        {
+            remove.Execute(old.Id);
+        }
     }
 
     private static bool IsStored(SqliteCommand stored, AccountAnalysisSnapshot analysis)
