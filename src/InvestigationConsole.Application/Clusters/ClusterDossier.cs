@@ -76,7 +76,7 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
 
         var linkRows = await db.ClusterLinks.AsNoTracking()
             .Where(l => keys.Contains(l.AccountKey) && keys.Contains(l.OtherAccountKey))
-            .OrderByDescending(l => l.Weight)
+            .OrderByDescending(l => l.Weight).ThenBy(l => l.AccountKey).ThenBy(l => l.OtherAccountKey)
             .Take(LinkCap)
             .Select(l => new { l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson })
             .ToListAsync(cancellationToken);
