@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using InvestigationConsole.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,27 +15,24 @@ internal static class BackgroundJobStorage
     /// </summary>
     public static IServiceCollection AddBackgroundJobStorage(this IServiceCollection services, DatabaseSettings settings)
     {
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (settings.Provider == DatabaseProvider.SqlServer)
+        // Each host owns its storage, registered before AddHangfire (whose own registration only fills a gap). Hangfire
+        // would otherwise hand every host in the process the static JobStorage.Current, which the last host to start
+        // overwrites and disposes when it stops: the test hosts, started side by side, broke each other's dashboards.
+        services.AddSingleton<JobStorage>(_ => settings.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(settings.ConnectionString, new SqlServerStorageOptions
             {
-                config.UseSqlServerStorage(settings.ConnectionString, new SqlServerStorageOptions
-                {
-                    SchemaName = "HangFire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.Zero,
-                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    DisableGlobalLocks = true,
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+                SchemaName = "HangFire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.Zero,
+                SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                DisableGlobalLocks = true,
+            })
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         return services;
     }
 }
