@@ -17,8 +17,8 @@ public sealed class BackgroundJobStorageTests
     [Fact]
     public void EachHost_KeepsItsOwnStorage_WhenAnotherIsConfiguredAfterItAndStops()
     {
-        using var first = new ServiceCollection().AddBackgroundJobStorage(Embedded).BuildServiceProvider();
-        var second = new ServiceCollection().AddBackgroundJobStorage(Embedded).BuildServiceProvider();
+        using var first = Host();
+        var second = Host();
         _ = first.GetRequiredService<IGlobalConfiguration>();
         _ = second.GetRequiredService<IGlobalConfiguration>();
 
@@ -30,4 +30,8 @@ public sealed class BackgroundJobStorageTests
         var statistics = firstStorage.GetMonitoringApi().GetStatistics();
         Assert.Equal(0, statistics.Enqueued);
     }
+
+    /// <summary>A host's job services with its own logging, as in the app: Hangfire logs through the host configured last.</summary>
+    private static ServiceProvider Host() =>
+        new ServiceCollection().AddLogging().AddBackgroundJobStorage(Embedded).BuildServiceProvider();
 }
