@@ -79,23 +79,10 @@ public static class DetectionWriteBuilder
                 };
             }
         });
-        foreach (var score in scores)
-        {
-            if (score is not null)
-            {
-                write.Scores.Add(score);
-            }
-        }
-
+        write.Scores.AddRange(scores.OfType<AccountRiskScore>());
+        write.Changes.AddRange(changes.OfType<AccountScoreChange>());
         var present = accounts.Select(a => a.Key).ToHashSet();
         write.RemovedScores.AddRange(previous.Keys.Where(key => !present.Contains(key)).Order());
-        foreach (var change in changes)
-        {
-            if (change is not null)
-            {
-                write.Changes.Add(change);
-            }
-        }
 
         foreach (var cluster in result.Clustering.Clusters)
         {
