@@ -33,7 +33,9 @@ public sealed class DetectionBacktest(IConsoleDbContextFactory contexts, IDetect
             .Select(r => new { r.AccountKey, r.Score, r.Flagged })
             .ToDictionaryAsync(r => r.AccountKey, r => (r.Score, r.Flagged), cancellationToken);
 
-        var positions = Enumerable.Range(0, population.Accounts.Count).Where(i => stored.ContainsKey(population.Accounts[i].Key)).ToArray();
+        // An analysis stored in an older layout counts as missing until the next run re-reads its account.
+        var positions = Enumerable.Range(0, population.Accounts.Count)
+            .Where(i => stored.TryGetValue(population.Accounts[i].Key, out var data) && AnalysisCodec.IsCurrent(data)).ToArray();
         var analyses = new AccountAnalysis[positions.Length];
         Parallel.For(0, positions.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             analyses[k] = population.Refresh(AnalysisCodec.Decode(stored[population.Accounts[positions[k]].Key]), positions[k], k));

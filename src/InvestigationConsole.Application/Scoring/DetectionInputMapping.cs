@@ -24,7 +24,8 @@ public sealed class DetectionPopulation
             inputs.Lookups.Where(v => v.Kind == LookupKind.Model).Select(v => KeyValuePair.Create(v.Value, v.FirstSeenAt)), dataStart);
         var reputation = EmailDomainReputation.FromPopulation(Accounts.Select(a => a.EmailDomain));
         Facts = Accounts.Select(a => FactsOf(a, reputation)).ToArray();
-        Basis = (long)Hash(DetectionSettingsCatalog.ToJson(settings) + string.Join("|", Releases.Select(r => $"{r.Model}@{r.ReleasedAt.UtcTicks}")));
+        Basis = (long)Hash(DetectionSettingsCatalog.ToJson(settings) + string.Join("|", Releases.Select(r => $"{r.Model}@{r.ReleasedAt.UtcTicks}"))
+            + $"|layout {AnalysisCodec.Format}");
     }
 
     /// <summary>Every account, ordered by key; a run's dense index is the position here.</summary>
@@ -34,7 +35,10 @@ public sealed class DetectionPopulation
 
     public IReadOnlyList<ModelRelease> Releases { get; }
 
-    /// <summary>Identifies the settings and releases an analysis was made under; a stored analysis of another basis is stale.</summary>
+    /// <summary>
+    /// Identifies the settings and releases an analysis was made under, and its stored layout
+    /// (<see cref="AnalysisCodec.Format"/>); a stored analysis of another basis is stale and its account re-read.
+    /// </summary>
     public long Basis { get; }
 
     /// <summary>Changes whenever the account's traffic does (ingestion maintains count, first and last request).</summary>
