@@ -27,6 +27,9 @@ public static class DetectionWriteBuilder
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _signalsBuffer;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _evidenceBuffer;
+
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
         DetectionSettings settings, long runId, string trigger, DateTimeOffset now)
@@ -105,7 +108,7 @@ public static class DetectionWriteBuilder
         }
 
         // A quarter of a million kept links at seed scale: their evidence JSON is made in parallel, kept in graph order.
-        var kept = KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight).ToArray();
+        var kept = KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight);
         var links = new ClusterLink[kept.Length];
         Parallel.For(0, kept.Length, k =>
         {
@@ -116,50 +119,85 @@ public static class DetectionWriteBuilder
                 OtherAccountKey = accounts[link.B].Key,
                 Weight = Math.Round(link.Weight, 3),
                 IsStrong = link.Weight >= settings.Clustering.StrongLinkWeight,
-                EvidenceJson = Cut(JsonSerializer.Serialize(link.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), Json), 4000),
+                EvidenceJson = Cut(EvidenceJson(link), 4000),
             };
         });
         write.Links.AddRange(links);
         return write;
     }
 
-    /// <summary>Every strong link, and each account's <see cref="WeakLinksPerAccount"/> heaviest weak ones.</summary>
-    public static IEnumerable<AccountLink> KeptLinks(AccountLinkGraph graph, double strongWeight)
+    /// <summary>Every strong link, and each account's <see cref="WeakLinksPerAccount"/> heaviest weak ones, in graph order.</summary>
+    public static AccountLink[] KeptLinks(AccountLinkGraph graph, double strongWeight)
     {
-        var best = new Dictionary<int, List<AccountLink>>();
-        var kept = new HashSet<AccountLink>(ReferenceEqualityComparer.Instance);
-        foreach (var link in graph.Links)
+        ArgumentNullException.ThrowIfNull(graph);
+        var links = graph.Links;
+        var keep = new bool[links.Count];
+
+        // Each account's heaviest weak links so far (indexes into the graph's links) in the order they were offered: a
+        // new link pushes out the lightest, the earliest offered of equal weights, or is dropped if lighter than all.
+        var best = new int[graph.AccountCount * WeakLinksPerAccount];
+        var held = new byte[graph.AccountCount];
+        var kept = 0;
+        for (var k = 0; k < links.Count; k++)
         {
+            var link = links[k];
             if (link.Weight >= strongWeight)
             {
-                kept.Add(link);
+                keep[k] = true;
+                kept++;
                 continue;
             }
 
-            Offer(link.A, link);
-            Offer(link.B, link);
+            Offer(link.A, k, link.Weight);
+            Offer(link.B, k, link.Weight);
         }
 
-        foreach (var list in best.Values)
+        for (var i = 0; i < best.Length; i++)
         {
-            kept.UnionWith(list);
+            if (i % WeakLinksPerAccount < held[i / WeakLinksPerAccount] && !keep[best[i]])
+            {
+                keep[best[i]] = true;
+                kept++;
+            }
         }
 
         // The graph's links are in (A, B) order already: filtering keeps it without sorting.
-        return graph.Links.Where(kept.Contains);
-
-        void Offer(int account, AccountLink link)
+        var result = new AccountLink[kept];
+        for (int k = 0, n = 0; k < links.Count; k++)
         {
-            if (!best.TryGetValue(account, out var list))
+            if (keep[k])
             {
-                best[account] = list = new List<AccountLink>(WeakLinksPerAccount + 1);
+                result[n++] = links[k];
+            }
+        }
+
+        return result;
+
+        void Offer(int account, int k, double weight)
+        {
+            var first = account * WeakLinksPerAccount;
+            if (held[account] < WeakLinksPerAccount)
+            {
+                best[first + held[account]++] = k;
+                return;
             }
 
-            list.Add(link);
-            if (list.Count > WeakLinksPerAccount)
+            var lightest = first;
+            for (var j = first + 1; j < first + WeakLinksPerAccount; j++)
             {
-                list.Remove(list.MinBy(l => l.Weight)!);
+                if (links[best[j]].Weight < links[best[lightest]].Weight)
+                {
+                    lightest = j;
+                }
             }
+
+            if (weight < links[best[lightest]].Weight)
+            {
+                return;
+            }
+
+            Array.Copy(best, lightest + 1, best, lightest, first + WeakLinksPerAccount - lightest - 1);
+            best[first + WeakLinksPerAccount - 1] = k;
         }
     }
 
@@ -191,6 +229,33 @@ public static class DetectionWriteBuilder
         writer.WriteEndArray();
         writer.Flush();
         return buffer;
+    }
+
+    /// <summary>
+    /// A link's evidence as a JSON array of {type, weight, shared, attribute}: the text JsonSerializer gives for the same
+    /// objects (web defaults), written without reflection into this thread's buffer.
+    /// </summary>
+    private static string EvidenceJson(AccountLink link)
+    {
+        var buffer = _evidenceBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var e in link.Evidence)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", e.Type.ToString());
+                writer.WriteNumber("weight", Math.Round(e.Weight, 3));
+                writer.WriteNumber("shared", e.Shared);
+                writer.WriteString("attribute", e.Attribute);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string ReasonOf(bool had, PreviousScore before, AccountRisk risk) => (had, before.Flagged, risk.Flagged) switch
