@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using InvestigationConsole.Application.Common;
 using InvestigationConsole.Application.Evaluation;
 using InvestigationConsole.Application.Scoring;
@@ -86,11 +87,25 @@ internal static class EngineBenchmark
             var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
             var engineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
+            // As a full run after an unchanged one: every account has its stored score row.
             var prepare = Stopwatch.StartNew();
-            var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, run, "benchmark", DateTimeOffset.UtcNow);
+            var previous = await LoadPreviousAsync(services);
+            var loaded = prepare.Elapsed;
+            var write = DetectionWriteBuilder.Build(result, population, previous, settings, run, "benchmark", DateTimeOffset.UtcNow);
+            var built = prepare.Elapsed;
             var encoded = new byte[all.Length][];
             Parallel.For(0, all.Length, i => encoded[i] = AnalysisCodec.Encode(all[i]));
             prepare.Stop();
+            var kept = Stopwatch.StartNew();
+            var keptLinks = DetectionWriteBuilder.KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight).Count();
+            kept.Stop();
+            Console.WriteLine(FormattableString.Invariant(
+                $"prepare: previous scores {loaded.TotalSeconds:0.00} s, rows {(built - loaded).TotalSeconds:0.00} s ({write.Scores.Count:N0} rows to write; choosing {keptLinks:N0} kept links alone {kept.Elapsed.TotalSeconds:0.00} s), encode {(prepare.Elapsed - built).TotalSeconds:0.00} s"));
+            if (run == 1)
+            {
+                MeasureCodec(encoded);
+            }
+
             var afterPrepare = GC.GetTotalAllocatedBytes(precise: true);
             var prepareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu - engineCpu;
             Console.WriteLine(FormattableString.Invariant(
@@ -107,6 +122,55 @@ internal static class EngineBenchmark
 
         Directory.Delete(scratch, recursive: true);
         return 0;
+    }
+
+    private static async Task<Dictionary<int, PreviousScore>> LoadPreviousAsync(IServiceProvider services)
+    {
+        await using var db = services.GetRequiredService<IConsoleDbContextFactory>().Create();
+        return await db.AccountRiskScores.AsNoTracking()
+            .Select(r => new { r.AccountKey, r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash })
+            .ToDictionaryAsync(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash));
+    }
+
+    /// <summary>The stored layout as it is, and compressed two ways: bytes, and the time to decode every analysis (parallel).</summary>
+    private static void MeasureCodec(byte[][] encoded)
+    {
+        Time("binary", encoded, data => data);
+        Time("binary + Brotli q1", encoded.Select(data => Compress(data, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 1 }))).ToArray(),
+            data => Decompress(data, s => new BrotliStream(s, CompressionMode.Decompress)));
+        Time("binary + Deflate fastest", encoded.Select(data => Compress(data, s => new DeflateStream(s, CompressionLevel.Fastest))).ToArray(),
+            data => Decompress(data, s => new DeflateStream(s, CompressionMode.Decompress)));
+
+        static void Time(string name, byte[][] stored, Func<byte[], byte[]> undo)
+        {
+            var watch = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            Parallel.For(0, stored.Length, i => AnalysisCodec.Decode(undo(stored[i])));
+            Console.WriteLine(FormattableString.Invariant(
+                $"codec {name}: {stored.Sum(d => (long)d.Length) / 1e6:0.0} MB, decoding every analysis {watch.Elapsed.TotalSeconds:0.00} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU)"));
+        }
+
+        static byte[] Compress(byte[] data, Func<Stream, Stream> wrap)
+        {
+            using var output = new MemoryStream();
+            using (var stream = wrap(output))
+            {
+                stream.Write(data);
+            }
+
+            return output.ToArray();
+        }
+
+        static byte[] Decompress(byte[] data, Func<Stream, Stream> wrap)
+        {
+            using var output = new MemoryStream(data.Length * 3);
+            using (var stream = wrap(new MemoryStream(data)))
+            {
+                stream.CopyTo(output);
+            }
+
+            return output.ToArray();
+        }
     }
 
     /// <summary>The production services over the database opened read-only; keys and job storage go to a scratch folder.</summary>
