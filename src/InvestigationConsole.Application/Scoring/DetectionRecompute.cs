@@ -212,23 +212,28 @@ public sealed class DetectionRecompute(
             index[population.Accounts[i].Key] = i;
         }
 
-        // Batches are decoded while the next is read, so reading the blobs and decoding them overlap.
-        Task decoding = Task.CompletedTask;
-        var batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
-        var stored = db.AccountAnalyses.AsNoTracking().Where(a => a.Basis == population.Basis).AsAsyncEnumerable();
-        await foreach (var snapshot in stored.WithCancellation(cancellationToken))
+        // Batches are decoded while the next is read, so reading the blobs and decoding them overlap. The rows are read
+        // synchronously on a worker: EF's async reader took 2.8 s for the seed's 226,070 rows, the sync one 1.0 s.
+        var stored = db.AccountAnalyses.AsNoTracking().Where(a => a.Basis == population.Basis).AsEnumerable();
+        await Task.Run(() =>
         {
-            batch.Add(snapshot);
-            if (batch.Count == ReuseBatch)
+            Task decoding = Task.CompletedTask;
+            var batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
+            foreach (var snapshot in stored)
             {
-                await decoding;
-                decoding = Decode(batch);
-                batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
+                batch.Add(snapshot);
+                if (batch.Count == ReuseBatch)
+                {
+                    decoding.GetAwaiter().GetResult();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    decoding = Decode(batch);
+                    batch = new List<AccountAnalysisSnapshot>(ReuseBatch);
+                }
             }
-        }
 
-        await decoding;
-        await Decode(batch);
+            decoding.GetAwaiter().GetResult();
+            Decode(batch).GetAwaiter().GetResult();
+        }, cancellationToken);
 
         Task Decode(List<AccountAnalysisSnapshot> snapshots) => Task.Run(() => Parallel.ForEach(snapshots, new ParallelOptions { CancellationToken = cancellationToken }, snapshot =>
         {
