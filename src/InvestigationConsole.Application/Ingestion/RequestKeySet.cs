@@ -9,24 +9,25 @@ namespace InvestigationConsole.Application.Ingestion;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Compact on purpose (it holds every stored key, 16M at the seed's size): the key's top 12 bits choose one of 4,096
+/// Compact on purpose (it holds every stored key, 16M at the seed's size): the key's top 16 bits choose one of 65,536
 /// segments and only its low 32 bits, the fingerprint, are kept there, at a slot chosen by the fingerprint itself
-/// (open addressing, linear probing). About 5–10 bytes per key (≈ 128 MB at 16M keys, against 256 MB for a table of
+/// (open addressing, linear probing). About 5–11 bytes per key (≈ 128 MB at 16M keys, against 256 MB for a table of
 /// whole keys), and each segment grows on its own, so the set never holds a second copy of itself while it grows.
 /// </para>
 /// <para>
 /// Why this is still a correct filter: an added key always lands in the same segment with the same fingerprint, and
 /// entries are never removed, so <see cref="MayContain"/> finds every added key (no false negatives: a stored request
-/// is never taken for new). Another key with the same top 12 and low 32 bits also reads as "maybe" (odds ≈ keys per
-/// segment / 2³², about one in a million new requests at 16M stored); the store then looks it up by request_id and
-/// finds nothing, so a false positive costs one lookup, never a lost request.
+/// is never taken for new). Another key with the same top 16 and low 32 bits also reads as "maybe" (odds ≈ keys per
+/// segment / 2³², one in 18 million new requests at 16M stored: half a false positive is expected over the whole
+/// seed's ingest); the store then looks it up by request_id and finds nothing, so a false positive costs a lookup
+/// (an index probe, then a scan of the key column), never a lost request. Fewer bits would make those scans common.
 /// </para>
 /// </remarks>
 public sealed class RequestKeySet
 {
-    private const int SegmentBits = 12;
+    private const int SegmentBits = 16;
     private const int Segments = 1 << SegmentBits;
-    private const int MinSlots = 16;
+    private const int MinSlots = 4;
     private const uint Empty = 0;
     private const double MaxLoad = 0.75;
 
@@ -55,8 +56,8 @@ public sealed class RequestKeySet
                 LoadedThroughSeq = 0;
             }
 
-            // Sized once for what is stored, with a little room for the segments that get more than their share.
-            var perSegment = (int)Math.Min(int.MaxValue / 2, stored.Count / Segments * 21 / 20);
+            // Sized once for what is stored, with room for the segments that get more than their share.
+            var perSegment = (int)Math.Min(int.MaxValue / 2, stored.Count / Segments * 5 / 4);
             for (var s = 0; s < Segments; s++)
             {
                 EnsureCapacity(s, perSegment);

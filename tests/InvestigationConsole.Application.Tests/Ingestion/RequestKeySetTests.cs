@@ -41,8 +41,8 @@ public sealed class RequestKeySetTests
     {
         var set = new RequestKeySet();
         var random = new Random(7);
-        // Top 12 bits zero: one segment takes every key and grows many times over.
-        var keys = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 12).ToArray();
+        // Top 16 bits zero: one segment takes every key and grows many times over.
+        var keys = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 16).ToArray();
 
         foreach (var key in keys)
         {
@@ -50,7 +50,7 @@ public sealed class RequestKeySetTests
         }
 
         Assert.All(keys, key => Assert.True(set.MayContain(key)));
-        var others = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 12).Except(keys);
+        var others = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 16).Except(keys);
         Assert.True(others.Count(set.MayContain) < 10); // a fingerprint hit: ≈ 100,000 / 2^32 per lookup
     }
 
@@ -62,7 +62,7 @@ public sealed class RequestKeySetTests
 
         set.Add(key);
 
-        // Only the top 12 and low 32 bits are kept: a key differing in between is a false positive, which costs a
+        // Only the top 16 and low 32 bits are kept: a key differing in between is a false positive, which costs a
         // lookup by request_id (IngestionTests.Ingest_KeySetFalsePositive_IsStoredAsNew), never a lost request.
         Assert.True(set.MayContain(key ^ (1L << 40)));
         Assert.False(set.MayContain(key ^ 1));
