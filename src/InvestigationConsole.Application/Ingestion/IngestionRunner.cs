@@ -81,6 +81,7 @@ public sealed class IngestionRunner(
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
                 {
                     var batch = await builder.BuildAsync(file, chunk, stop.Token);
+                    chunk.Lines.Clear(); // the channel's enumerator still holds the chunk; its parsed lines need not outlive the build
                     if (builder.Rollups.Entries >= options.Value.MaxPendingRollups)
                     {
                         batch.Rollups = builder.TakeRollups();

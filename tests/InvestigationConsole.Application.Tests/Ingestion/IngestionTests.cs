@@ -86,6 +86,18 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_KeySetFalsePositive_IsStoredAsNew()
+    {
+        // A stored key that shares r2's segment and fingerprint: the set says "maybe" for r2, the store says no.
+        _host.Services.GetRequiredService<RequestKeySet>().Add(RequestKey.Of("r2") ^ (1L << 40));
+
+        var summary = await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a"), ExportFiles.Request("r2", "a")]));
+
+        Assert.Equal((2L, 0L), (summary.Accepted, summary.Duplicates));
+        Assert.Equal(["r1", "r2"], await Query(db => db.Requests.OrderBy(r => r.Seq).Select(r => r.RequestId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task FindStored_KeyTakenByAnotherRequestId_IsNotADuplicate()
     {
         await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a")]));

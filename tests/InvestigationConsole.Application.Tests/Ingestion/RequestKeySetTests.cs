@@ -37,6 +37,53 @@ public sealed class RequestKeySetTests
     }
 
     [Fact]
+    public void MayContain_ManyKeysInOneSegment_GrowsItAndLosesNone()
+    {
+        var set = new RequestKeySet();
+        var random = new Random(7);
+        // Top 16 bits zero: one segment takes every key and grows many times over.
+        var keys = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 16).ToArray();
+
+        foreach (var key in keys)
+        {
+            set.Add(key);
+        }
+
+        Assert.All(keys, key => Assert.True(set.MayContain(key)));
+        var others = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64() >>> 16).Except(keys);
+        Assert.True(others.Count(set.MayContain) < 10); // a fingerprint hit: ≈ 100,000 / 2^32 per lookup
+    }
+
+    [Fact]
+    public void MayContain_OtherKeyWithSameSegmentAndFingerprint_IsAMaybeTheStoreMustConfirm()
+    {
+        var set = new RequestKeySet();
+        var key = RequestKey.Of("r1");
+
+        set.Add(key);
+
+        // Only the top 16 and low 32 bits are kept: a key differing in between is a false positive, which costs a
+        // lookup by request_id (IngestionTests.Ingest_KeySetFalsePositive_IsStoredAsNew), never a lost request.
+        Assert.True(set.MayContain(key ^ (1L << 40)));
+        Assert.False(set.MayContain(key ^ 1));
+        Assert.False(set.MayContain(key ^ long.MinValue));
+    }
+
+    [Fact]
+    public async Task Refresh_ManyStoredKeys_LoadsEveryOne()
+    {
+        var store = new KeyStore();
+        store.Rows.AddRange(Enumerable.Range(1, 300_000).Select(i => ((long)i, RequestKey.Of($"req-{i}"))));
+        var set = new RequestKeySet();
+
+        await set.RefreshAsync(store, default);
+
+        Assert.Equal(300_000L, set.LoadedThroughSeq);
+        Assert.All(store.Rows, row => Assert.True(set.MayContain(row.Key)));
+        Assert.True(Enumerable.Range(300_001, 100_000).Count(i => set.MayContain(RequestKey.Of($"req-{i}"))) < 10);
+    }
+
+    [Fact]
     public async Task Refresh_StoreGrewThenWasReplaced_TopsUpThenStartsOver()
     {
         var store = new KeyStore();
