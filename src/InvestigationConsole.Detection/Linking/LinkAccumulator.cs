@@ -111,7 +111,24 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             _pairs[(int)type] = TypePairs.None;
         }
 
-        Array.Sort(keys, entries, 0, n);
+        // By radix, with each entry's position moved along; a pair's entries are put in a total order below, so which
+        // of them comes first here does not matter.
+        var positions = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            positions[k] = k;
+        }
+
+        RadixSort.Sort(keys, positions, n);
+        var unsorted = entries;
+        entries = new Entry[n];
+        for (var k = 0; k < n; k++)
+        {
+            entries[k] = unsorted[positions[k]];
+        }
+
+        unsorted = null;
+        positions = null;
 
         var links = new List<AccountLink>();
         for (var start = 0; start < n;)
@@ -126,7 +143,11 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
 
             // Heaviest first, ties in type order: the evidence order, and the order of the sum, do not depend on the sort above.
-            Array.Sort(entries, start, end - start, EntryOrder.Instance);
+            if (end - start > 1)
+            {
+                Array.Sort(entries, start, end - start, EntryOrder.Instance);
+            }
+
             double total = 0;
             for (var k = start; k < end; k++)
             {

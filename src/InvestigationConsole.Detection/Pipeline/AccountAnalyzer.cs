@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Fingerprints;
 using InvestigationConsole.Detection.Linking;
@@ -27,6 +29,7 @@ public sealed class AccountAnalyzer
     private readonly Dictionary<ulong, int> _bandKeys = [];
     private readonly HashSet<ulong> _activity = [];
     private readonly Dictionary<string, DateTimeOffset> _firstUse = new(StringComparer.Ordinal);
+    private readonly StableHash.Recent _texts = new();
     private int _index;
     private AccountRegistryFacts? _facts;
 
@@ -54,9 +57,19 @@ public sealed class AccountAnalyzer
     public void Add(in RequestObservation request)
     {
         _profile.Add(request);
-        if (_ips.Count < MaxAddresses || _ips.ContainsKey(request.Ip))
+
+        // One hash lookup per key and request: the counts and the insertion order are those of a lookup and then a store.
+        if (_ips.Count < MaxAddresses)
         {
-            _ips[request.Ip] = _ips.GetValueOrDefault(request.Ip) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_ips, request.Ip, out _)++;
+        }
+        else
+        {
+            ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(_ips, request.Ip);
+            if (!Unsafe.IsNullRef(ref seen))
+            {
+                seen++;
+            }
         }
 
         if (_prefixes.Count < MaxAddresses)
@@ -64,24 +77,19 @@ public sealed class AccountAnalyzer
             _prefixes.Add(request.IpPrefix);
         }
 
-        var client = StableHash.Of(request.UserAgent ?? "") ^ StableHash.Mix(StableHash.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
-        _clients[client] = _clients.GetValueOrDefault(client) + 1;
-        if (!_firstUse.ContainsKey(request.Model))
-        {
-            _firstUse[request.Model] = request.Timestamp;
-        }
-
+        var client = _texts.Of(request.UserAgent ?? "") ^ StableHash.Mix(_texts.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
+        CollectionsMarshal.GetValueRefOrAddDefault(_clients, client, out _)++;
+        _firstUse.TryAdd(request.Model, request.Timestamp);
         if (request.HasPrompt && !request.Sketch.IsEmpty)
         {
             for (var band = 0; band < MinHash.Bands; band++)
             {
-                var key = TemplateConcentration.BandKey(band, request.Sketch.Band(band));
-                _bandKeys[key] = _bandKeys.GetValueOrDefault(key) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(_bandKeys, TemplateConcentration.BandKey(band, request.Sketch.Band(band)), out _)++;
             }
         }
 
         var bucket = request.Timestamp.UtcTicks / _settings.SynchronyBucket.Ticks;
-        var action = StableHash.Of(request.Model) ^ StableHash.Mix((ulong)(uint)request.Traits);
+        var action = _texts.Of(request.Model) ^ StableHash.Mix((ulong)(uint)request.Traits);
         _activity.Add(SynchronyKeys.Of(bucket, action));
     }
 

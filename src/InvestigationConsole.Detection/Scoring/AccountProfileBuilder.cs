@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Fingerprints;
 
@@ -135,7 +136,8 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
 
     private void AddModel(string model, DateTimeOffset at)
     {
-        _models[model] = _models.TryGetValue(model, out var use) ? (use.First < at ? use.First : at, use.Requests + 1) : (at, 1);
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_models, model, out var exists);
+        use = exists ? (use.First < at ? use.First : at, use.Requests + 1) : (at, 1);
         for (var i = 0; i < releases.Count; i++)
         {
             var since = at - releases[i].ReleasedAt;
