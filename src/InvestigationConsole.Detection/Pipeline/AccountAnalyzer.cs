@@ -32,6 +32,9 @@ public sealed class AccountAnalyzer
     private readonly StableHash.Recent _texts = new();
     private int _index;
     private AccountRegistryFacts? _facts;
+    private string? _runIp;
+    private int _runLength;
+    private string? _lastPrefix;
 
     public AccountAnalyzer(IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
     {
@@ -52,29 +55,26 @@ public sealed class AccountAnalyzer
         _bandKeys.Clear();
         _activity.Clear();
         _firstUse.Clear();
+        _runIp = _lastPrefix = null;
+        _runLength = 0;
     }
 
     public void Add(in RequestObservation request)
     {
         _profile.Add(request);
 
-        // One hash lookup per key and request: the counts and the insertion order are those of a lookup and then a store.
-        if (_ips.Count < MaxAddresses)
+        // Consecutive requests mostly come from one address: a run of them is counted at once when it ends.
+        if (!ReferenceEquals(request.Ip, _runIp))
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_ips, request.Ip, out _)++;
-        }
-        else
-        {
-            ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(_ips, request.Ip);
-            if (!Unsafe.IsNullRef(ref seen))
-            {
-                seen++;
-            }
+            CountIpRun();
+            _runIp = request.Ip;
         }
 
-        if (_prefixes.Count < MaxAddresses)
+        _runLength++;
+        if (_prefixes.Count < MaxAddresses && !ReferenceEquals(request.IpPrefix, _lastPrefix))
         {
             _prefixes.Add(request.IpPrefix);
+            _lastPrefix = request.IpPrefix;
         }
 
         var client = _texts.Of(request.UserAgent ?? "") ^ StableHash.Mix(_texts.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
@@ -96,6 +96,7 @@ public sealed class AccountAnalyzer
     public AccountAnalysis End()
     {
         var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
+        CountIpRun();
         var profile = _profile.Build();
         var links = new AccountLinkFacts
         {
@@ -118,6 +119,33 @@ public sealed class AccountAnalyzer
             ActivityKeys = SynchronyKeys.BottomK(_activity, _settings.SynchronySample),
         };
         return new AccountAnalysis(profile, links);
+    }
+
+    /// <summary>
+    /// Counts the current run of requests from one address as that many requests one by one would: an address is
+    /// counted if it is among the first <see cref="MaxAddresses"/> seen; the run cannot change which ones those are.
+    /// </summary>
+    private void CountIpRun()
+    {
+        if (_runIp is not null)
+        {
+            // One hash lookup: the counts and the insertion order are those of a lookup and then a store.
+            if (_ips.Count < MaxAddresses)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_ips, _runIp, out _) += _runLength;
+            }
+            else
+            {
+                ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(_ips, _runIp);
+                if (!Unsafe.IsNullRef(ref seen))
+                {
+                    seen += _runLength;
+                }
+            }
+        }
+
+        _runIp = null;
+        _runLength = 0;
     }
 
     /// <summary>The first use of a new model that took most of the account's traffic in the 24 h after its release.</summary>

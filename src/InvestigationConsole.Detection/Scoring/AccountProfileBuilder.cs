@@ -39,6 +39,7 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
     private long _requests, _input, _output, _prompts, _tools, _gaps;
     private double _gapMean, _gapM2;
     private int _honeypot;
+    private string? _lastIp, _lastPrefix;
 
     public void Begin(AccountIdentity identity)
     {
@@ -56,6 +57,7 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         _requests = _input = _output = _prompts = _tools = _gaps = 0;
         _gapMean = _gapM2 = 0;
         _honeypot = 0;
+        _lastIp = _lastPrefix = null;
     }
 
     public void Add(in RequestObservation request)
@@ -92,8 +94,19 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         }
 
         _tools += request.ToolCount > 0 || (request.Traits & PromptTraits.AgenticToolUse) != 0 ? 1 : 0;
-        _ips.Add(request.Ip);
-        _prefixes.Add(request.IpPrefix);
+        // Consecutive requests mostly repeat the address: hashing it again would add nothing to the sets.
+        if (!ReferenceEquals(request.Ip, _lastIp))
+        {
+            _ips.Add(request.Ip);
+            _lastIp = request.Ip;
+        }
+
+        if (!ReferenceEquals(request.IpPrefix, _lastPrefix))
+        {
+            _prefixes.Add(request.IpPrefix);
+            _lastPrefix = request.IpPrefix;
+        }
+
         _honeypot += request.HoneypotHit ? 1 : 0;
         AddModel(request.Model, at);
         if (request.HasPrompt)
