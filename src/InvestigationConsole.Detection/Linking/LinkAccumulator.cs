@@ -11,6 +11,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     private readonly TypePairs[] _pairs = Enum.GetValues<LinkType>().Select(_ => TypePairs.None).ToArray();
     private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
 
+    /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
+    private readonly int[] _owners = OwnersOf(accounts);
+
     /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once.</summary>
     public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
     {
@@ -326,10 +329,10 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             return 1;
         }
 
-        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var owners = new HashSet<int>(size);
         foreach (var m in members)
         {
-            owners.Add(accounts[m].PaymentFingerprint ?? accounts[m].OrgId ?? accounts[m].AccountId);
+            owners.Add(_owners[m]);
         }
 
         if ((double)owners.Count / size < settings.NatIndependence)
@@ -345,6 +348,25 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var discount = Math.Sqrt((double)settings.SmallBucket / size);
         var address = type is LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix;
         return address && size >= settings.NatMinAccounts ? discount * settings.NatDiscount : discount;
+    }
+
+    private static int[] OwnersOf(IReadOnlyList<AccountLinkFacts> accounts)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var owners = new int[accounts.Count];
+        for (var i = 0; i < owners.Length; i++)
+        {
+            var owner = accounts[i].PaymentFingerprint ?? accounts[i].OrgId ?? accounts[i].AccountId;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, owner, out var exists);
+            if (!exists)
+            {
+                id = ids.Count - 1;
+            }
+
+            owners[i] = id;
+        }
+
+        return owners;
     }
 
     private bool SameVerifiedOrganisation(int a, int b)
