@@ -36,6 +36,9 @@ public sealed class DetectionRecompute(
     /// <summary>Below this many accounts to read, a second connection costs more than it saves.</summary>
     private const int ParallelReadMinAccounts = 2000;
 
+    /// <summary>Slices of the accounts read, analysed in parallel.</summary>
+    private const int ReadSlices = 8;
+
     /// <summary>Stored analyses decoded together while the next ones are read.</summary>
     private const int ReuseBatch = 4096;
 
@@ -227,7 +230,7 @@ public sealed class DetectionRecompute(
         }), cancellationToken);
     }
 
-    /// <summary>Reads the given accounts' requests, split over two connections when there are many; returns the requests read.</summary>
+    /// <summary>Reads the given accounts' requests, in slices analysed in parallel when there are many; returns the requests read.</summary>
     private long ReadAccounts(DetectionPopulation population, DetectionSettings settings, int[] indexes, AccountAnalysis?[] analyses, Action<int, int> report, CancellationToken cancellationToken)
     {
         if (indexes.Length == 0)
@@ -235,7 +238,9 @@ public sealed class DetectionRecompute(
             return 0;
         }
 
-        var parts = indexes.Length >= ParallelReadMinAccounts ? 2 : 1;
+        // More slices than threads: accounts of one kind (and size) are often neighbours in key order, and a thread done
+        // with its slice takes the next.
+        var parts = indexes.Length >= ParallelReadMinAccounts ? ReadSlices : 1;
         var size = (indexes.Length + parts - 1) / parts;
         var done = 0;
         var step = Math.Max(1, indexes.Length / 200);

@@ -18,7 +18,7 @@ public interface IDetectionStore
     /// <summary>
     /// Streams the requests of <paramref name="sortedKeys"/> in (account, time) order to <paramref name="onRequest"/>, in
     /// <paramref name="parts"/> consecutive slices of the keys (slice p: keys [p·size, (p+1)·size), size = ⌈keys / parts⌉)
-    /// handed over in parallel, each slice's rows on one thread with its number.
+    /// handed over in parallel (a few at a time), each slice's rows on one thread with its number.
     /// </summary>
     void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken);
 

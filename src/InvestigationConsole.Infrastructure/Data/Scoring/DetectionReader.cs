@@ -66,7 +66,8 @@ internal static class DetectionReader
 
     /// <summary>
     /// Requests of the given accounts in (account, time) order, in <paramref name="parts"/> consecutive slices of the keys
-    /// handed over in parallel: <paramref name="onRequest"/> gets each slice's number and rows on one thread per slice.
+    /// handed over on up to <see cref="Connections"/> threads at once: <paramref name="onRequest"/> gets each slice's number
+    /// and rows, a slice on one thread.
     /// Rows are stored in arrival order (ADR-004), so a large or contiguous key set is read in one sequential pass over
     /// the table, split by sequence number so that each connection steps over its own rows only, and grouped in memory;
     /// a small scattered set is fetched through the (Day, AccountKey, Timestamp) index, a chunk of accounts at a time over
@@ -83,7 +84,7 @@ internal static class DetectionReader
         }
 
         var size = (sortedKeys.Count + parts - 1) / parts;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(parts, Connections), CancellationToken = cancellationToken };
         if (!ScansTable(sortedKeys))
         {
             Parallel.For(0, parts, options, part =>
@@ -110,9 +111,10 @@ internal static class DetectionReader
             (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        var groupings = new RequestsByAccount[parts];
-        var span = (last - first + parts) / parts;
-        Parallel.For(0, parts, options, part =>
+        var scans = Math.Min(parts, Connections);
+        var groupings = new RequestsByAccount[scans];
+        var span = (last - first + scans) / scans;
+        Parallel.For(0, scans, options, part =>
         {
             using var connection = connect();
             using var command = connection.CreateCommand();
@@ -129,6 +131,9 @@ internal static class DetectionReader
         Parallel.For(0, parts, options, part =>
             RequestsByAccount.Emit(groupings, part * size, Math.Min(sortedKeys.Count, (part + 1) * size), row => onRequest(part, row)));
     }
+
+    /// <summary>Connections (and threads) reading at once: the machines detection runs on have two cores or a few more.</summary>
+    private const int Connections = 2;
 
     /// <summary>Whether these keys are read by one pass over the table rather than by index lookups.</summary>
     private static bool ScansTable(IReadOnlyList<int> sortedKeys) =>
