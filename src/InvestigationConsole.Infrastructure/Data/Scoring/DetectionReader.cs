@@ -128,8 +128,27 @@ internal static class DetectionReader
             groupings[part] = grouping;
         });
 
-        Parallel.For(0, parts, options, part =>
-            RequestsByAccount.Emit(groupings, part * size, Math.Min(sortedKeys.Count, (part + 1) * size), row => onRequest(part, row)));
+        // The slices hold very different numbers of requests (accounts of one kind are neighbours in key order), so the
+        // largest go first and each thread takes the next slice when it is done: a thread is never left with most of the work.
+        var (from, to) = (new int[parts], new int[parts]);
+        for (var part = 0; part < parts; part++)
+        {
+            from[part] = Math.Min(sortedKeys.Count, part * size);
+            to[part] = Math.Min(sortedKeys.Count, (part + 1) * size);
+        }
+
+        var largestFirst = Enumerable.Range(0, parts).OrderByDescending(part => groupings.Sum(g => (long)g.RowsOf(from[part], to[part]))).ThenBy(part => part).ToArray();
+        var next = -1;
+        Parallel.For(0, Math.Min(parts, Connections), options, _ =>
+        {
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < parts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var part = largestFirst[taken];
+                RequestsByAccount.Emit(groupings, from[part], to[part], row => onRequest(part, row));
+            }
+        });
     }
 
     /// <summary>Connections (and threads) reading at once: the machines detection runs on have two cores or a few more.</summary>

@@ -146,6 +146,13 @@ internal sealed class RequestsByAccount
         }
     }
 
+    /// <summary>How many rows the accounts of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) have; the grouping must be sealed.</summary>
+    public int RowsOf(int fromSlot, int toSlot)
+    {
+        var index = _index ?? throw new InvalidOperationException("Seal the grouping first.");
+        return index.Starts[toSlot] - index.Starts[fromSlot];
+    }
+
     /// <summary>Indexes the rows added by account (a counting sort); no row may be added after.</summary>
     public void Seal()
     {
