@@ -180,6 +180,7 @@ internal sealed class RequestsByAccount
         }
 
         _index = new SlotIndex(starts, order);
+        Texts.Seal();
     }
 
     private ref PackedRow Row(int r) => ref _chunks[r / ChunkRows][r % ChunkRows];
