@@ -36,6 +36,9 @@ public sealed class DetectionRecompute(
     /// <summary>Below this many accounts to read, a second connection costs more than it saves.</summary>
     private const int ParallelReadMinAccounts = 2000;
 
+    /// <summary>Slices of the accounts read, analysed in parallel.</summary>
+    private const int ReadSlices = 8;
+
     /// <summary>Stored analyses decoded together while the next ones are read.</summary>
     private const int ReuseBatch = 4096;
 
@@ -244,7 +247,7 @@ public sealed class DetectionRecompute(
         }), cancellationToken);
     }
 
-    /// <summary>Reads the given accounts' requests, split over two connections when there are many; returns the requests read.</summary>
+    /// <summary>Reads the given accounts' requests, in slices analysed in parallel when there are many; returns the requests read.</summary>
     private long ReadAccounts(DetectionPopulation population, DetectionSettings settings, int[] indexes, AccountAnalysis?[] analyses, Action<int, int> report, CancellationToken cancellationToken)
     {
         if (indexes.Length == 0)
@@ -252,69 +255,87 @@ public sealed class DetectionRecompute(
             return 0;
         }
 
-        var parts = indexes.Length >= ParallelReadMinAccounts ? 2 : 1;
+        // More slices than threads: accounts of one kind (and size) are often neighbours in key order, and a thread done
+        // with its slice takes the next.
+        var parts = indexes.Length >= ParallelReadMinAccounts ? ReadSlices : 1;
         var size = (indexes.Length + parts - 1) / parts;
         var done = 0;
-        long requests = 0;
         var step = Math.Max(1, indexes.Length / 200);
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
-        {
-            var slice = indexes.Skip(part * size).Take(size).ToArray();
-            var analyzer = new AccountAnalyzer(population.Releases, settings);
-            var position = -1;
-            long read = 0;
-
-            void Finish()
+        var readers = Enumerable.Range(0, parts).Select(part => new SliceReader(
+            indexes.AsSpan(Math.Min(indexes.Length, part * size), Math.Max(0, Math.Min(size, indexes.Length - (part * size)))).ToArray(),
+            population, settings, analyses, () =>
             {
-                analyses[slice[position]] = analyzer.End();
                 var now = Interlocked.Increment(ref done);
                 if (now % step == 0)
                 {
                     report(now, indexes.Length);
                 }
-            }
+            })).ToArray();
+        store.ReadRequests(indexes.Select(i => population.Accounts[i].Key).ToArray(), parts, (part, row) => readers[part].Add(row), cancellationToken);
+        foreach (var reader in readers)
+        {
+            reader.Complete();
+        }
 
-            void Next()
+        var requests = readers.Sum(reader => reader.Requests);
+        report(done, indexes.Length);
+        return requests;
+    }
+
+    /// <summary>Feeds one slice of the accounts read, rows in (account, time) order, through an analyzer of its own.</summary>
+    private sealed class SliceReader(int[] slice, DetectionPopulation population, DetectionSettings settings, AccountAnalysis?[] analyses, Action finished)
+    {
+        private readonly AccountAnalyzer _analyzer = new(population.Releases, settings);
+        private int _position = -1;
+
+        public long Requests { get; private set; }
+
+        public void Add(in StoredRequest row)
+        {
+            while (_position < 0 || population.Accounts[slice[_position]].Key != row.AccountKey)
             {
-                if (position >= 0)
+                if (_position + 1 >= slice.Length)
                 {
-                    Finish();
+                    throw new InvalidOperationException($"The store returned a request of account key {row.AccountKey}, which was not asked for or is out of order.");
                 }
 
-                position++;
-                analyzer.Begin(slice[position], population.Facts[slice[position]]);
+                Next();
             }
 
-            store.ReadRequests(slice.Select(i => population.Accounts[i].Key).ToArray(), row =>
-            {
-                while (position < 0 || population.Accounts[slice[position]].Key != row.AccountKey)
-                {
-                    if (position + 1 >= slice.Length)
-                    {
-                        throw new InvalidOperationException($"The store returned a request of account key {row.AccountKey}, which was not asked for or is out of order.");
-                    }
+            _analyzer.Add(population.Observe(row));
+            Requests++;
+        }
 
-                    Next();
-                }
-
-                analyzer.Add(population.Observe(row));
-                read++;
-            }, cancellationToken);
-
-            while (position + 1 < slice.Length)
+        /// <summary>Ends the last account read and analyses the slice's accounts without requests.</summary>
+        public void Complete()
+        {
+            while (_position + 1 < slice.Length)
             {
                 Next();
             }
 
-            if (position >= 0)
+            if (_position >= 0)
+            {
+                Finish();
+            }
+        }
+
+        private void Next()
+        {
+            if (_position >= 0)
             {
                 Finish();
             }
 
-            Interlocked.Add(ref requests, read);
-        });
-        report(done, indexes.Length);
-        return requests;
+            _position++;
+            _analyzer.Begin(slice[_position], population.Facts[slice[_position]]);
+        }
+
+        private void Finish()
+        {
+            analyses[slice[_position]] = _analyzer.End();
+            finished();
+        }
     }
 
     private static string ActorOf(string trigger) => trigger.StartsWith("admin:", StringComparison.Ordinal) ? trigger["admin:".Length..] : "system";

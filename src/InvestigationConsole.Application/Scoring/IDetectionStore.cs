@@ -16,10 +16,11 @@ public interface IDetectionStore
     Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Streams the requests of <paramref name="sortedKeys"/> in (account, time) order to <paramref name="onRequest"/>,
-    /// on the calling thread over a connection of its own, so callers can read disjoint key sets in parallel.
+    /// Streams the requests of <paramref name="sortedKeys"/> in (account, time) order to <paramref name="onRequest"/>, in
+    /// <paramref name="parts"/> consecutive slices of the keys (slice p: keys [p·size, (p+1)·size), size = ⌈keys / parts⌉)
+    /// handed over in parallel (a few at a time), each slice's rows on one thread with its number.
     /// </summary>
-    void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken);
+    void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken);
 
     /// <summary>
     /// Upserts the changed scores and deletes <see cref="DetectionWrite.RemovedScores"/>, replaces clusters, members and

@@ -11,6 +11,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     private readonly TypePairs[] _pairs = Enum.GetValues<LinkType>().Select(_ => TypePairs.None).ToArray();
     private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
 
+    /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
+    private readonly int[] _owners = OwnersOf(accounts);
+
     /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once.</summary>
     public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
     {
@@ -111,7 +114,24 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             _pairs[(int)type] = TypePairs.None;
         }
 
-        Array.Sort(keys, entries, 0, n);
+        // By radix, with each entry's position moved along; a pair's entries are put in a total order below, so which
+        // of them comes first here does not matter.
+        var positions = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            positions[k] = k;
+        }
+
+        RadixSort.Sort(keys, positions, n);
+        var unsorted = entries;
+        entries = new Entry[n];
+        for (var k = 0; k < n; k++)
+        {
+            entries[k] = unsorted[positions[k]];
+        }
+
+        unsorted = null;
+        positions = null;
 
         var links = new List<AccountLink>();
         for (var start = 0; start < n;)
@@ -126,7 +146,11 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
 
             // Heaviest first, ties in type order: the evidence order, and the order of the sum, do not depend on the sort above.
-            Array.Sort(entries, start, end - start, EntryOrder.Instance);
+            if (end - start > 1)
+            {
+                Array.Sort(entries, start, end - start, EntryOrder.Instance);
+            }
+
             double total = 0;
             for (var k = start; k < end; k++)
             {
@@ -305,10 +329,10 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             return 1;
         }
 
-        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var owners = new HashSet<int>(size);
         foreach (var m in members)
         {
-            owners.Add(accounts[m].PaymentFingerprint ?? accounts[m].OrgId ?? accounts[m].AccountId);
+            owners.Add(_owners[m]);
         }
 
         if ((double)owners.Count / size < settings.NatIndependence)
@@ -324,6 +348,25 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var discount = Math.Sqrt((double)settings.SmallBucket / size);
         var address = type is LinkType.SignupIp or LinkType.RequestIp or LinkType.Prefix;
         return address && size >= settings.NatMinAccounts ? discount * settings.NatDiscount : discount;
+    }
+
+    private static int[] OwnersOf(IReadOnlyList<AccountLinkFacts> accounts)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var owners = new int[accounts.Count];
+        for (var i = 0; i < owners.Length; i++)
+        {
+            var owner = accounts[i].PaymentFingerprint ?? accounts[i].OrgId ?? accounts[i].AccountId;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, owner, out var exists);
+            if (!exists)
+            {
+                id = ids.Count - 1;
+            }
+
+            owners[i] = id;
+        }
+
+        return owners;
     }
 
     private bool SameVerifiedOrganisation(int a, int b)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Fingerprints;
 using InvestigationConsole.Detection.Linking;
@@ -27,8 +29,12 @@ public sealed class AccountAnalyzer
     private readonly Dictionary<ulong, int> _bandKeys = [];
     private readonly HashSet<ulong> _activity = [];
     private readonly Dictionary<string, DateTimeOffset> _firstUse = new(StringComparer.Ordinal);
+    private readonly StableHash.Recent _texts = new();
     private int _index;
     private AccountRegistryFacts? _facts;
+    private string? _runIp;
+    private int _runLength;
+    private string? _lastPrefix;
 
     public AccountAnalyzer(IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
     {
@@ -49,45 +55,48 @@ public sealed class AccountAnalyzer
         _bandKeys.Clear();
         _activity.Clear();
         _firstUse.Clear();
+        _runIp = _lastPrefix = null;
+        _runLength = 0;
     }
 
     public void Add(in RequestObservation request)
     {
         _profile.Add(request);
-        if (_ips.Count < MaxAddresses || _ips.ContainsKey(request.Ip))
+
+        // Consecutive requests mostly come from one address: a run of them is counted at once when it ends.
+        if (!ReferenceEquals(request.Ip, _runIp))
         {
-            _ips[request.Ip] = _ips.GetValueOrDefault(request.Ip) + 1;
+            CountIpRun();
+            _runIp = request.Ip;
         }
 
-        if (_prefixes.Count < MaxAddresses)
+        _runLength++;
+        if (_prefixes.Count < MaxAddresses && !ReferenceEquals(request.IpPrefix, _lastPrefix))
         {
             _prefixes.Add(request.IpPrefix);
+            _lastPrefix = request.IpPrefix;
         }
 
-        var client = StableHash.Of(request.UserAgent ?? "") ^ StableHash.Mix(StableHash.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
-        _clients[client] = _clients.GetValueOrDefault(client) + 1;
-        if (!_firstUse.ContainsKey(request.Model))
-        {
-            _firstUse[request.Model] = request.Timestamp;
-        }
-
+        var client = _texts.Of(request.UserAgent ?? "") ^ StableHash.Mix(_texts.Of(request.Endpoint ?? "") + (ulong)Math.Min(request.ToolCount, 1));
+        CollectionsMarshal.GetValueRefOrAddDefault(_clients, client, out _)++;
+        _firstUse.TryAdd(request.Model, request.Timestamp);
         if (request.HasPrompt && !request.Sketch.IsEmpty)
         {
             for (var band = 0; band < MinHash.Bands; band++)
             {
-                var key = TemplateConcentration.BandKey(band, request.Sketch.Band(band));
-                _bandKeys[key] = _bandKeys.GetValueOrDefault(key) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(_bandKeys, TemplateConcentration.BandKey(band, request.Sketch.Band(band)), out _)++;
             }
         }
 
         var bucket = request.Timestamp.UtcTicks / _settings.SynchronyBucket.Ticks;
-        var action = StableHash.Of(request.Model) ^ StableHash.Mix((ulong)(uint)request.Traits);
+        var action = _texts.Of(request.Model) ^ StableHash.Mix((ulong)(uint)request.Traits);
         _activity.Add(SynchronyKeys.Of(bucket, action));
     }
 
     public AccountAnalysis End()
     {
         var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
+        CountIpRun();
         var profile = _profile.Build();
         var links = new AccountLinkFacts
         {
@@ -110,6 +119,33 @@ public sealed class AccountAnalyzer
             ActivityKeys = SynchronyKeys.BottomK(_activity, _settings.SynchronySample),
         };
         return new AccountAnalysis(profile, links);
+    }
+
+    /// <summary>
+    /// Counts the current run of requests from one address as that many requests one by one would: an address is
+    /// counted if it is among the first <see cref="MaxAddresses"/> seen; the run cannot change which ones those are.
+    /// </summary>
+    private void CountIpRun()
+    {
+        if (_runIp is not null)
+        {
+            // One hash lookup: the counts and the insertion order are those of a lookup and then a store.
+            if (_ips.Count < MaxAddresses)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_ips, _runIp, out _) += _runLength;
+            }
+            else
+            {
+                ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(_ips, _runIp);
+                if (!Unsafe.IsNullRef(ref seen))
+                {
+                    seen += _runLength;
+                }
+            }
+        }
+
+        _runIp = null;
+        _runLength = 0;
     }
 
     /// <summary>The first use of a new model that took most of the account's traffic in the 24 h after its release.</summary>

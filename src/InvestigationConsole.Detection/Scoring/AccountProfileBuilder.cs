@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Fingerprints;
 
@@ -38,6 +39,7 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
     private long _requests, _input, _output, _prompts, _tools, _gaps;
     private double _gapMean, _gapM2;
     private int _honeypot;
+    private string? _lastIp, _lastPrefix;
 
     public void Begin(AccountIdentity identity)
     {
@@ -55,6 +57,7 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         _requests = _input = _output = _prompts = _tools = _gaps = 0;
         _gapMean = _gapM2 = 0;
         _honeypot = 0;
+        _lastIp = _lastPrefix = null;
     }
 
     public void Add(in RequestObservation request)
@@ -91,8 +94,19 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         }
 
         _tools += request.ToolCount > 0 || (request.Traits & PromptTraits.AgenticToolUse) != 0 ? 1 : 0;
-        _ips.Add(request.Ip);
-        _prefixes.Add(request.IpPrefix);
+        // Consecutive requests mostly repeat the address: hashing it again would add nothing to the sets.
+        if (!ReferenceEquals(request.Ip, _lastIp))
+        {
+            _ips.Add(request.Ip);
+            _lastIp = request.Ip;
+        }
+
+        if (!ReferenceEquals(request.IpPrefix, _lastPrefix))
+        {
+            _prefixes.Add(request.IpPrefix);
+            _lastPrefix = request.IpPrefix;
+        }
+
         _honeypot += request.HoneypotHit ? 1 : 0;
         AddModel(request.Model, at);
         if (request.HasPrompt)
@@ -135,7 +149,8 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
 
     private void AddModel(string model, DateTimeOffset at)
     {
-        _models[model] = _models.TryGetValue(model, out var use) ? (use.First < at ? use.First : at, use.Requests + 1) : (at, 1);
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_models, model, out var exists);
+        use = exists ? (use.First < at ? use.First : at, use.Requests + 1) : (at, 1);
         for (var i = 0; i < releases.Count; i++)
         {
             var since = at - releases[i].ReleasedAt;

@@ -16,13 +16,13 @@ public static class TemplateConcentration
             return 0;
         }
 
-        var counts = new Dictionary<ulong, int>(sketches.Count * 2);
+        var counts = t_counts ??= new KeyCounts();
+        counts.Reset(sketches.Count * MinHash.Bands);
         foreach (var sketch in sketches)
         {
             for (var band = 0; band < MinHash.Bands && !sketch.IsEmpty; band++)
             {
-                var key = BandKey(band, sketch.Band(band));
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts.Increment(BandKey(band, sketch.Band(band)));
             }
         }
 
@@ -31,7 +31,7 @@ public static class TemplateConcentration
         {
             for (var band = 0; band < MinHash.Bands && !sketch.IsEmpty; band++)
             {
-                if (counts[BandKey(band, sketch.Band(band))] > neighbours)
+                if (counts.Get(BandKey(band, sketch.Band(band))) > neighbours)
                 {
                     concentrated++;
                     break;
@@ -44,4 +44,64 @@ public static class TemplateConcentration
 
     /// <summary>A band key qualified by its band number, so equal keys in different bands never meet.</summary>
     public static ulong BandKey(int band, uint key) => ((ulong)(uint)band << 32) | key;
+
+    /// <summary>A thread's table, reused for every account: a new dictionary per account landed on the large object heap.</summary>
+    [ThreadStatic]
+    private static KeyCounts? t_counts;
+
+    /// <summary>
+    /// Counts per key in an open-addressing table reused between accounts: a slot is in use only when it carries the
+    /// current generation, so starting over clears nothing.
+    /// </summary>
+    internal sealed class KeyCounts
+    {
+        private ulong[] _keys = [];
+        private int[] _counts = [];
+        private int[] _generations = [];
+        private int _generation;
+        private int _mask;
+
+        /// <summary>Empties the table for up to <paramref name="maxKeys"/> distinct keys.</summary>
+        public void Reset(int maxKeys)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, maxKeys * 2));
+            if (size > _keys.Length)
+            {
+                _keys = new ulong[size];
+                _counts = new int[size];
+                _generations = new int[size];
+                _generation = 0;
+            }
+
+            _mask = _keys.Length - 1;
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(_generations);
+                _generation = 1;
+            }
+        }
+
+        public void Increment(ulong key) => _counts[SlotOf(key)]++;
+
+        public int Get(ulong key) => _counts[SlotOf(key)];
+
+        private int SlotOf(ulong key)
+        {
+            for (var i = (int)Text.StableHash.Mix(key) & _mask; ; i = (i + 1) & _mask)
+            {
+                if (_generations[i] != _generation)
+                {
+                    _generations[i] = _generation;
+                    _keys[i] = key;
+                    _counts[i] = 0;
+                    return i;
+                }
+
+                if (_keys[i] == key)
+                {
+                    return i;
+                }
+            }
+        }
+    }
 }

@@ -31,4 +31,27 @@ internal static class StableHash
 
         return Mix(h);
     }
+
+    /// <summary>
+    /// <see cref="Of"/> of the texts an analyzer hashes per request (model, user agent, endpoint): a run hands over the
+    /// same few string instances again and again, so each slot remembers the last instance it hashed.
+    /// </summary>
+    internal sealed class Recent
+    {
+        private const int Slots = 64;
+        private readonly string?[] _texts = new string?[Slots];
+        private readonly ulong[] _hashes = new ulong[Slots];
+
+        public ulong Of(string text)
+        {
+            var slot = (int)((uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(text) % Slots);
+            if (!ReferenceEquals(_texts[slot], text))
+            {
+                _hashes[slot] = StableHash.Of(text);
+                _texts[slot] = text;
+            }
+
+            return _hashes[slot];
+        }
+    }
 }

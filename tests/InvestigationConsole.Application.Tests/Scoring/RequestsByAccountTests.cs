@@ -45,6 +45,41 @@ public sealed class RequestsByAccountTests
         Assert.Equal([2, 40, 40, 41], emitted);
     }
 
+    [Fact]
+    public void Emit_PartsOfOnePass_GivesWhatOneGroupingOfThemAllGives()
+    {
+        var random = new Random(5);
+        var arrivals = Enumerable.Range(0, 400)
+            .Select(i => Row(1 + random.Next(12), random.Next(60), $"10.0.{random.Next(3)}.{random.Next(5)}", tools: i % 3))
+            .ToArray();
+        int[] keys = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+        var whole = new RequestsByAccount(keys);
+        foreach (var row in arrivals)
+        {
+            whole.Add(row);
+        }
+
+        var expected = new List<StoredRequest>();
+        whole.Emit(expected.Add);
+
+        var parts = new[] { new RequestsByAccount(keys), new RequestsByAccount(keys), new RequestsByAccount(keys) };
+        for (var i = 0; i < arrivals.Length; i++)
+        {
+            parts[i * parts.Length / arrivals.Length].Add(arrivals[i]);
+        }
+
+        foreach (var part in parts)
+        {
+            part.Seal();
+        }
+
+        var emitted = new List<StoredRequest>();
+        RequestsByAccount.Emit(parts, 0, 4, emitted.Add);
+        RequestsByAccount.Emit(parts, 4, keys.Length, emitted.Add);
+
+        Assert.Equal(expected, emitted);
+    }
+
     private static StoredRequest Row(int account, int minutes, string ip, int tools = 0, int? userAgent = null) => new(
         account, T0.AddMinutes(minutes), 100 + minutes, 2000 + minutes, minutes, minutes % 2 == 0 ? TemplateSketch.Compute($"prompt {minutes}") : TemplateSketch.Empty,
         tools, ip, ip[..ip.LastIndexOf('.')] + ".0/24", 1, userAgent, null, minutes % 2 == 0);

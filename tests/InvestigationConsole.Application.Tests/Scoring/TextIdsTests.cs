@@ -21,4 +21,18 @@ public sealed class TextIdsTests
         Assert.Equal(texts.Distinct().Count(), first.Distinct().Count());
         Assert.Equal(texts, first.Select(id => ids[id]));
     }
+
+    [Fact]
+    public void Seal_AfterTheRead_KeepsTextsByIdAndRefusesNewLookups()
+    {
+        var ids = new TextIds();
+        var a = ids.IdOf("10.0.0.1");
+        var b = ids.IdOf(Encoding.UTF8.GetBytes("10.0.0.0/24"));
+
+        ids.Seal();
+
+        Assert.Equal(("10.0.0.1", "10.0.0.0/24"), (ids[a], ids[b]));
+        Assert.Throws<InvalidOperationException>(() => ids.IdOf("10.0.0.1"));
+        Assert.Throws<InvalidOperationException>(() => ids.IdOf(Encoding.UTF8.GetBytes("10.0.0.1")));
+    }
 }

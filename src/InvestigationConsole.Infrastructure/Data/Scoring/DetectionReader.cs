@@ -65,9 +65,111 @@ internal static class DetectionReader
     }
 
     /// <summary>
-    /// Requests of the given accounts in (account, time) order. Rows are stored in arrival order (ADR-004), so a large
-    /// or contiguous key set is read in one sequential pass over the table and grouped in memory; a small scattered
-    /// set is fetched through the (Day, AccountKey, Timestamp) index, a chunk of accounts at a time over every day.
+    /// Requests of the given accounts in (account, time) order, in <paramref name="parts"/> consecutive slices of the keys
+    /// handed over on up to <see cref="Connections"/> threads at once: <paramref name="onRequest"/> gets each slice's number
+    /// and rows, a slice on one thread.
+    /// Rows are stored in arrival order (ADR-004), so a large or contiguous key set is read in one sequential pass over
+    /// the table, split by sequence number so that each connection steps over its own rows only, and grouped in memory;
+    /// a small scattered set is fetched through the (Day, AccountKey, Timestamp) index, a chunk of accounts at a time over
+    /// every day, a connection per slice.
+    /// </summary>
+    public static void ReadRequests(
+        Func<DbConnection> connect, char open, char close, IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest,
+        CancellationToken cancellationToken, RowReader? readRows = null)
+    {
+        readRows ??= ReadRows;
+        if (sortedKeys.Count == 0)
+        {
+            return;
+        }
+
+        var size = (sortedKeys.Count + parts - 1) / parts;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(parts, Connections), CancellationToken = cancellationToken };
+        if (!ScansTable(sortedKeys))
+        {
+            Parallel.For(0, parts, options, part =>
+            {
+                using var connection = connect();
+                ReadRequests(connection, open, close, Slice(sortedKeys, part * size, size), row => onRequest(part, row), cancellationToken, readRows);
+            });
+            return;
+        }
+
+        string Q(string name) => $"{open}{name}{close}";
+        long first, last;
+        using (var connection = connect())
+        using (var bounds = connection.CreateCommand())
+        {
+            bounds.CommandText = $"SELECT MIN({Q("Seq")}), MAX({Q("Seq")}) FROM {Q("Requests")}";
+            using var reader = bounds.ExecuteReader();
+            reader.Read();
+            if (reader.IsDBNull(0))
+            {
+                return;
+            }
+
+            (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var scans = Math.Min(parts, Connections);
+        var groupings = new RequestsByAccount[scans];
+        var span = (last - first + scans) / scans;
+        Parallel.For(0, scans, options, part =>
+        {
+            using var connection = connect();
+            using var command = connection.CreateCommand();
+            command.CommandTimeout = 0;
+            command.CommandText = $"{Select(Q)} WHERE {Q("Seq")} BETWEEN @from AND @to";
+            Add(command, "@from", first + (part * span));
+            Add(command, "@to", Math.Min(last, first + ((part + 1) * span) - 1));
+            var grouping = new RequestsByAccount(sortedKeys);
+            readRows(command, grouping, cancellationToken);
+            grouping.Seal();
+            groupings[part] = grouping;
+        });
+
+        // The slices hold very different numbers of requests (accounts of one kind are neighbours in key order), so the
+        // largest go first and each thread takes the next slice when it is done: a thread is never left with most of the work.
+        var (from, to) = (new int[parts], new int[parts]);
+        for (var part = 0; part < parts; part++)
+        {
+            from[part] = Math.Min(sortedKeys.Count, part * size);
+            to[part] = Math.Min(sortedKeys.Count, (part + 1) * size);
+        }
+
+        var largestFirst = Enumerable.Range(0, parts).OrderByDescending(part => groupings.Sum(g => (long)g.RowsOf(from[part], to[part]))).ThenBy(part => part).ToArray();
+        var next = -1;
+        Parallel.For(0, Math.Min(parts, Connections), options, _ =>
+        {
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < parts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var part = largestFirst[taken];
+                RequestsByAccount.Emit(groupings, from[part], to[part], row => onRequest(part, row));
+            }
+        });
+    }
+
+    /// <summary>Connections (and threads) reading at once: the machines detection runs on have two cores or a few more.</summary>
+    private const int Connections = 2;
+
+    /// <summary>Whether these keys are read by one pass over the table rather than by index lookups.</summary>
+    private static bool ScansTable(IReadOnlyList<int> sortedKeys) =>
+        sortedKeys[^1] - sortedKeys[0] + 1 == sortedKeys.Count || sortedKeys.Count >= ScanWhenKeysAtLeast;
+
+    private static int[] Slice(IReadOnlyList<int> keys, int start, int size) =>
+        Enumerable.Range(start, Math.Max(0, Math.Min(size, keys.Count - start))).Select(i => keys[i]).ToArray();
+
+    private static string Select(Func<string, string> q) => $"""
+        SELECT {q("AccountKey")}, {q("Timestamp")}, {q("InputTokens")}, {q("OutputTokens")}, {q("Traits")}, {q("Sketch")}, {q("ToolCount")},
+            {q("Ip")}, {q("IpPrefix")}, {q("ModelId")}, {q("UserAgentId")}, {q("EndpointId")}, {q("PromptLength")}
+        FROM {q("Requests")}
+        """;
+
+    /// <summary>
+    /// Requests of the given accounts in (account, time) order over one connection: a large or contiguous key set by one
+    /// pass over the table, a small scattered set through the (Day, AccountKey, Timestamp) index.
     /// </summary>
     public static void ReadRequests(
         DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken,
@@ -80,21 +182,14 @@ internal static class DetectionReader
         }
 
         string Q(string name) => $"{open}{name}{close}";
-        var select = $"""
-            SELECT {Q("AccountKey")}, {Q("Timestamp")}, {Q("InputTokens")}, {Q("OutputTokens")}, {Q("Traits")}, {Q("Sketch")}, {Q("ToolCount")},
-                {Q("Ip")}, {Q("IpPrefix")}, {Q("ModelId")}, {Q("UserAgentId")}, {Q("EndpointId")}, {Q("PromptLength")}
-            FROM {Q("Requests")}
-            """;
+        var select = Select(Q);
         using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
-        var lo = sortedKeys[0];
-        var hi = sortedKeys[^1];
-        var contiguous = hi - lo + 1 == sortedKeys.Count;
-        if (contiguous || sortedKeys.Count >= ScanWhenKeysAtLeast)
+        if (ScansTable(sortedKeys))
         {
             command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi";
-            Add(command, "@lo", lo);
-            Add(command, "@hi", hi);
+            Add(command, "@lo", sortedKeys[0]);
+            Add(command, "@hi", sortedKeys[^1]);
             Group(command, readRows, sortedKeys, onRequest, cancellationToken);
             return;
         }
@@ -170,7 +265,7 @@ internal static class DetectionReader
         }
     }
 
-    private static void Add(DbCommand command, string name, int value)
+    private static void Add(DbCommand command, string name, long value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

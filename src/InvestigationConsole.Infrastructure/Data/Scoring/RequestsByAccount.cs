@@ -18,6 +18,7 @@ internal sealed class RequestsByAccount
     private readonly int _slotCount;
     private readonly List<PackedRow[]> _chunks = [];
     private int _count;
+    private SlotIndex? _index;
 
     /// <param name="sortedKeys">The accounts to keep, ascending; rows of other accounts are skipped.</param>
     public RequestsByAccount(IReadOnlyList<int> sortedKeys)
@@ -60,6 +61,11 @@ internal sealed class RequestsByAccount
 
     public void Add(in PackedRow row)
     {
+        if (_index is not null)
+        {
+            throw new InvalidOperationException("The grouping is sealed.");
+        }
+
         if (!Wants(row.AccountKey))
         {
             return;
@@ -77,6 +83,84 @@ internal sealed class RequestsByAccount
     /// <summary>Each account's rows in time order (stable: arrival order breaks ties), accounts in key order.</summary>
     public void Emit(Action<StoredRequest> onRequest)
     {
+        Seal();
+        Emit([this], 0, _slotCount, onRequest);
+        _chunks.Clear();
+    }
+
+    /// <summary>
+    /// Emits the accounts of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) (positions in the sorted keys)
+    /// from groupings of consecutive parts of one pass: each account's rows of the first part come before those of the
+    /// next in arrival order. Groupings must be <see cref="Seal"/>ed and built for the same keys; disjoint slot ranges
+    /// may be emitted in parallel.
+    /// </summary>
+    public static void Emit(IReadOnlyList<RequestsByAccount> parts, int fromSlot, int toSlot, Action<StoredRequest> onRequest)
+    {
+        var rows = new List<(RequestsByAccount Part, int Row)>();
+        var keyed = Array.Empty<(long Ticks, int Index)>();
+        for (var s = fromSlot; s < toSlot; s++)
+        {
+            rows.Clear();
+            foreach (var part in parts)
+            {
+                var index = part._index ?? throw new InvalidOperationException("Seal each grouping before emitting it.");
+                for (var k = index.Starts[s]; k < index.Starts[s + 1]; k++)
+                {
+                    rows.Add((part, index.Order[k]));
+                }
+            }
+
+            if (!InTimeOrder(rows))
+            {
+                // Positions are arrival order and break ties, so the order is that of a stable sort.
+                if (keyed.Length < rows.Count)
+                {
+                    keyed = new (long, int)[Math.Max(rows.Count, keyed.Length * 2)];
+                }
+
+                for (var k = 0; k < rows.Count; k++)
+                {
+                    keyed[k] = (rows[k].Part.Row(rows[k].Row).Ticks, k);
+                }
+
+                Array.Sort(keyed, 0, rows.Count);
+                var sorted = new (RequestsByAccount, int)[rows.Count];
+                for (var k = 0; k < rows.Count; k++)
+                {
+                    sorted[k] = rows[keyed[k].Index];
+                }
+
+                rows.Clear();
+                rows.AddRange(sorted);
+            }
+
+            foreach (var (part, r) in rows)
+            {
+                ref readonly var row = ref part.Row(r);
+                var texts = part.Texts;
+                onRequest(new StoredRequest(
+                    row.AccountKey, new DateTimeOffset(row.Ticks, TimeSpan.Zero), row.InputTokens, row.OutputTokens, row.Traits, row.Sketch,
+                    row.ToolCount, texts[row.Ip], texts[row.IpPrefix], row.ModelId,
+                    row.UserAgentId == PackedRow.NoId ? null : row.UserAgentId, row.EndpointId == PackedRow.NoId ? null : row.EndpointId, row.HasPrompt));
+            }
+        }
+    }
+
+    /// <summary>How many rows the accounts of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) have; the grouping must be sealed.</summary>
+    public int RowsOf(int fromSlot, int toSlot)
+    {
+        var index = _index ?? throw new InvalidOperationException("Seal the grouping first.");
+        return index.Starts[toSlot] - index.Starts[fromSlot];
+    }
+
+    /// <summary>Indexes the rows added by account (a counting sort); no row may be added after.</summary>
+    public void Seal()
+    {
+        if (_index is not null)
+        {
+            return;
+        }
+
         var starts = new int[_slotCount + 1];
         for (var r = 0; r < _count; r++)
         {
@@ -95,25 +179,8 @@ internal sealed class RequestsByAccount
             order[next[SlotOf(Row(r).AccountKey)]++] = r;
         }
 
-        for (var s = 0; s < _slotCount; s++)
-        {
-            var rows = order.AsSpan(starts[s], starts[s + 1] - starts[s]);
-            if (!InTimeOrder(rows))
-            {
-                SortByTime(rows);
-            }
-
-            foreach (var r in rows)
-            {
-                ref readonly var row = ref Row(r);
-                onRequest(new StoredRequest(
-                    row.AccountKey, new DateTimeOffset(row.Ticks, TimeSpan.Zero), row.InputTokens, row.OutputTokens, row.Traits, row.Sketch,
-                    row.ToolCount, Texts[row.Ip], Texts[row.IpPrefix], row.ModelId,
-                    row.UserAgentId == PackedRow.NoId ? null : row.UserAgentId, row.EndpointId == PackedRow.NoId ? null : row.EndpointId, row.HasPrompt));
-            }
-        }
-
-        _chunks.Clear();
+        _index = new SlotIndex(starts, order);
+        Texts.Seal();
     }
 
     private ref PackedRow Row(int r) => ref _chunks[r / ChunkRows][r % ChunkRows];
@@ -129,11 +196,11 @@ internal sealed class RequestsByAccount
         return offset >= 0 && offset < _slotCount ? offset : -1;
     }
 
-    private bool InTimeOrder(ReadOnlySpan<int> rows)
+    private static bool InTimeOrder(List<(RequestsByAccount Part, int Row)> rows)
     {
-        for (var k = 1; k < rows.Length; k++)
+        for (var k = 1; k < rows.Count; k++)
         {
-            if (Row(rows[k - 1]).Ticks > Row(rows[k]).Ticks)
+            if (rows[k - 1].Part.Row(rows[k - 1].Row).Ticks > rows[k].Part.Row(rows[k].Row).Ticks)
             {
                 return false;
             }
@@ -142,21 +209,8 @@ internal sealed class RequestsByAccount
         return true;
     }
 
-    /// <summary>Sorts rows by time; row numbers are arrival order and break ties, so the order is that of a stable sort.</summary>
-    private void SortByTime(Span<int> rows)
-    {
-        var keyed = new (long Ticks, int Row)[rows.Length];
-        for (var k = 0; k < rows.Length; k++)
-        {
-            keyed[k] = (Row(rows[k]).Ticks, rows[k]);
-        }
-
-        Array.Sort(keyed);
-        for (var k = 0; k < rows.Length; k++)
-        {
-            rows[k] = keyed[k].Row;
-        }
-    }
+    /// <summary>Each slot's rows: Order[Starts[s] .. Starts[s + 1]] in arrival order.</summary>
+    private sealed record SlotIndex(int[] Starts, int[] Order);
 
     /// <summary>A request without references (text as ids into <see cref="Texts"/>): 96 bytes, never scanned by the GC.</summary>
     internal struct PackedRow

@@ -18,12 +18,15 @@ internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDete
         return await DetectionReader.LoadInputsAsync(connection, '[', ']', cancellationToken);
     }
 
-    public void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
-    {
-        using var connection = new SqlConnection(settings.ConnectionString);
-        connection.Open();
-        DetectionReader.ReadRequests(connection, '[', ']', sortedKeys, onRequest, cancellationToken);
-    }
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken) =>
+        DetectionReader.ReadRequests(
+            () =>
+            {
+                var connection = new SqlConnection(settings.ConnectionString);
+                connection.Open();
+                return connection;
+            },
+            '[', ']', sortedKeys, parts, onRequest, cancellationToken);
 
     public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
     {

@@ -19,11 +19,8 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken);
     }
 
-    public void ReadRequests(IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        DetectionReader.ReadRequests(connection, '"', '"', sortedKeys, onRequest, cancellationToken, SqliteRequestRows.Read);
-    }
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken) =>
+        DetectionReader.ReadRequests(Open, '"', '"', sortedKeys, parts, onRequest, cancellationToken, SqliteRequestRows.Read);
 
     public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
     {

@@ -16,15 +16,27 @@ internal sealed class TextIds
     private const int InlineBytes = 16;
 
     private readonly List<string> _texts = [];
-    private readonly List<byte[]> _utf8 = [];
-    private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
+    private List<byte[]> _utf8 = [];
+    private Dictionary<string, int> _byText = new(StringComparer.Ordinal);
     private Slot[] _slots = new Slot[1024];
     private int _used;
 
     public string this[int id] => _texts[id];
 
+    /// <summary>
+    /// Lets go of the lookup tables (hundreds of MB at the seed's millions of addresses) once every row is read: from
+    /// then on texts are only looked up by id. No id can be asked for after.
+    /// </summary>
+    public void Seal()
+    {
+        _utf8 = null!;
+        _byText = null!;
+        _slots = null!;
+    }
+
     public int IdOf(string text)
     {
+        ThrowIfSealed();
         if (!_byText.TryGetValue(text, out var id))
         {
             _byText[text] = id = _texts.Count;
@@ -38,6 +50,7 @@ internal sealed class TextIds
     public int IdOf(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
+        ThrowIfSealed();
         var mask = _slots.Length - 1;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
@@ -67,6 +80,14 @@ internal sealed class TextIds
             {
                 return slot.IdPlusOne - 1;
             }
+        }
+    }
+
+    private void ThrowIfSealed()
+    {
+        if (_slots is null)
+        {
+            throw new InvalidOperationException("These text ids are sealed: texts are looked up by id only.");
         }
     }
 

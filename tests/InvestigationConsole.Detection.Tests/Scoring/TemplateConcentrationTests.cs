@@ -1,0 +1,39 @@
+using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Detection.Scoring;
+
+namespace InvestigationConsole.Detection.Tests.Scoring;
+
+/// <summary>The per-thread table reused between accounts must count as a fresh dictionary per account would.</summary>
+public sealed class TemplateConcentrationTests
+{
+    [Fact]
+    public void Of_AccountsOneAfterAnother_EqualsAFreshCountPerAccount()
+    {
+        var random = new Random(17);
+        foreach (var size in new[] { 900, 3, 0, 40, 2500, 1, 60, 700 })
+        {
+            var sketches = Enumerable.Range(0, size)
+                .Select(i => random.Next(5) == 0 ? TemplateSketch.Empty : TemplateSketch.Compute($"summarise the report on {random.Next(size / 4 + 1)} for team {random.Next(3)} please"))
+                .ToList();
+
+            Assert.Equal(Reference(sketches, 3), TemplateConcentration.Of(sketches, 3));
+        }
+    }
+
+    private static double Reference(List<TemplateSketch> sketches, int neighbours)
+    {
+        if (sketches.Count == 0)
+        {
+            return 0;
+        }
+
+        var counts = new Dictionary<ulong, int>();
+        var keys = sketches.Select(s => s.IsEmpty ? [] : Enumerable.Range(0, MinHash.Bands).Select(b => TemplateConcentration.BandKey(b, s.Band(b))).ToArray()).ToList();
+        foreach (var key in keys.SelectMany(k => k))
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return (double)keys.Count(k => k.Any(key => counts[key] > neighbours)) / sketches.Count;
+    }
+}
