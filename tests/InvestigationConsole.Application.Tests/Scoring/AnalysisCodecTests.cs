@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using InvestigationConsole.Application.Evaluation;
 using InvestigationConsole.Application.Scoring;
-using InvestigationConsole.Application.Simulation;
+using InvestigationConsole.Application.Tests.Simulation;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
@@ -12,7 +12,7 @@ using InvestigationConsole.Detection.Scoring;
 
 namespace InvestigationConsole.Application.Tests.Scoring;
 
-public sealed class AnalysisCodecTests
+public sealed class AnalysisCodecTests(SmallScenario scenario) : IClassFixture<SmallScenario>
 {
     /// <summary>
     /// Every settable public property by reflection (so a property added later is compared too), doubles as their bits;
@@ -28,26 +28,14 @@ public sealed class AnalysisCodecTests
     };
 
     [Fact]
-    public async Task Decode_EveryAnalysisOfAGeneratedScenario_GivesItBackExactly()
+    public void Decode_EveryAnalysisOfAGeneratedScenario_GivesItBackExactly()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"ic-codec-test-{Guid.NewGuid():N}");
-        try
-        {
-            await new ScenarioGenerator().GenerateAsync(new ScenarioOptions
-            {
-                ScenarioName = ScenarioNames.Small, Seed = 5, OutputDirectory = folder, End = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
-            });
-            var export = ExportReader.Read(folder);
-            var analyses = ExportEvaluation.Analyze(export, ModelReleases.Infer(export.FirstSeenByModel, export.DataStart), DetectionSettings.Default);
+        var export = ExportReader.Read(scenario.Folder);
+        var analyses = ExportEvaluation.Analyze(export, ModelReleases.Infer(export.FirstSeenByModel, export.DataStart), DetectionSettings.Default);
 
-            Assert.NotEmpty(analyses);
-            Assert.Contains(analyses, a => a.LinkFacts.PivotAt is not null || a.Profile.Models.Count > 1);
-            Assert.All(analyses, AssertRoundTrips);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.NotEmpty(analyses);
+        Assert.Contains(analyses, a => a.LinkFacts.PivotAt is not null || a.Profile.Models.Count > 1);
+        Assert.All(analyses, AssertRoundTrips);
     }
 
     [Fact]

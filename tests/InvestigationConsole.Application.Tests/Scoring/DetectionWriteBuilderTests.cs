@@ -1,46 +1,34 @@
 using System.Text.Json;
 using InvestigationConsole.Application.Evaluation;
 using InvestigationConsole.Application.Scoring;
-using InvestigationConsole.Application.Simulation;
+using InvestigationConsole.Application.Tests.Simulation;
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Domain.Accounts;
 
 namespace InvestigationConsole.Application.Tests.Scoring;
 
-public sealed class DetectionWriteBuilderTests
+public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassFixture<SmallScenario>
 {
     [Fact]
-    public async Task Build_GeneratedScenario_KeepsTheLinksAndEvidenceTextOfTheStraightforwardWay()
+    public void Build_GeneratedScenario_KeepsTheLinksAndEvidenceTextOfTheStraightforwardWay()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"ic-write-test-{Guid.NewGuid():N}");
-        try
-        {
-            await new ScenarioGenerator().GenerateAsync(new ScenarioOptions
-            {
-                ScenarioName = ScenarioNames.Small, Seed = 9, OutputDirectory = folder, End = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
-            });
-            var export = ExportReader.Read(folder);
-            var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
-            var settings = DetectionSettings.Default;
-            var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
-            var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
-            var population = new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch);
+        var export = ExportReader.Read(scenario.Folder);
+        var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
+        var settings = DetectionSettings.Default;
+        var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
+        var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
+        var population = new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch);
 
-            var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch);
+        var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch);
 
-            var expected = ReferenceKeptLinks(result.Graph, settings.Clustering.StrongLinkWeight);
-            Assert.True(expected.Count(l => l.Weight < settings.Clustering.StrongLinkWeight) > 10, "the scenario should have weak links to choose from");
-            Assert.Equal(expected, DetectionWriteBuilder.KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight));
-            var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            Assert.Equal(
-                expected.Select(l => JsonSerializer.Serialize(l.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), web)),
-                write.Links.Select(l => l.EvidenceJson));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var expected = ReferenceKeptLinks(result.Graph, settings.Clustering.StrongLinkWeight);
+        Assert.True(expected.Count(l => l.Weight < settings.Clustering.StrongLinkWeight) > 10, "the scenario should have weak links to choose from");
+        Assert.Equal(expected, DetectionWriteBuilder.KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight));
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Assert.Equal(
+            expected.Select(l => JsonSerializer.Serialize(l.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), web)),
+            write.Links.Select(l => l.EvidenceJson));
     }
 
     /// <summary>The choice as first written: per account a list of its weak links, the lightest (first of equals) dropped past three.</summary>
