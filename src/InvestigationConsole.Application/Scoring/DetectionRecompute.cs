@@ -258,12 +258,10 @@ public sealed class DetectionRecompute(
         // More slices than threads: accounts of one kind (and size) are often neighbours in key order, and a thread done
         // with its slice takes the next.
         var parts = indexes.Length >= ParallelReadMinAccounts ? ReadSlices : 1;
-        var size = (indexes.Length + parts - 1) / parts;
         var done = 0;
         var step = Math.Max(1, indexes.Length / 200);
-        var readers = Enumerable.Range(0, parts).Select(part => new SliceReader(
-            indexes.AsSpan(Math.Min(indexes.Length, part * size), Math.Max(0, Math.Min(size, indexes.Length - (part * size)))).ToArray(),
-            population, settings, analyses, () =>
+        var readers = Enumerable.Range(0, parts).Select(part => KeySlices.Of(indexes.Length, parts, part)).Select(slice => new SliceReader(
+            indexes[slice.Start..slice.End], population, settings, analyses, () =>
             {
                 var now = Interlocked.Increment(ref done);
                 if (now % step == 0)

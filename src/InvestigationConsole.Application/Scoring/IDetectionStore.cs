@@ -6,6 +6,18 @@ using InvestigationConsole.Domain.Traffic;
 
 namespace InvestigationConsole.Application.Scoring;
 
+/// <summary>The consecutive slices of sorted account keys a read is split into: the store and its caller cut them alike.</summary>
+public static class KeySlices
+{
+    /// <summary>Slice <paramref name="part"/> of <paramref name="parts"/> over <paramref name="count"/> keys, as [Start, End).</summary>
+    public static (int Start, int End) Of(int count, int parts, int part)
+    {
+        var size = (count + parts - 1) / parts;
+        var start = Math.Min(count, part * size);
+        return (start, Math.Min(count, start + size));
+    }
+}
+
 /// <summary>
 /// The provider-specific data path of detection: plain ADO.NET reads of the registry and of requests in
 /// (account, time) order, and bulk writes of the results (prepared commands on SQLite, SqlBulkCopy on SQL Server).

@@ -83,14 +83,13 @@ internal static class DetectionReader
             return;
         }
 
-        var size = (sortedKeys.Count + parts - 1) / parts;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(parts, Connections), CancellationToken = cancellationToken };
         if (!ScansTable(sortedKeys))
         {
             Parallel.For(0, parts, options, part =>
             {
                 using var connection = connect();
-                ReadRequests(connection, open, close, Slice(sortedKeys, part * size, size), row => onRequest(part, row), cancellationToken, readRows);
+                ReadRequests(connection, open, close, Slice(sortedKeys, parts, part), row => onRequest(part, row), cancellationToken, readRows);
             });
             return;
         }
@@ -133,8 +132,7 @@ internal static class DetectionReader
         var (from, to) = (new int[parts], new int[parts]);
         for (var part = 0; part < parts; part++)
         {
-            from[part] = Math.Min(sortedKeys.Count, part * size);
-            to[part] = Math.Min(sortedKeys.Count, (part + 1) * size);
+            (from[part], to[part]) = KeySlices.Of(sortedKeys.Count, parts, part);
         }
 
         var largestFirst = Enumerable.Range(0, parts).OrderByDescending(part => groupings.Sum(g => (long)g.RowsOf(from[part], to[part]))).ThenBy(part => part).ToArray();
@@ -158,8 +156,11 @@ internal static class DetectionReader
     private static bool ScansTable(IReadOnlyList<int> sortedKeys) =>
         sortedKeys[^1] - sortedKeys[0] + 1 == sortedKeys.Count || sortedKeys.Count >= ScanWhenKeysAtLeast;
 
-    private static int[] Slice(IReadOnlyList<int> keys, int start, int size) =>
-        Enumerable.Range(start, Math.Max(0, Math.Min(size, keys.Count - start))).Select(i => keys[i]).ToArray();
+    private static int[] Slice(IReadOnlyList<int> keys, int parts, int part)
+    {
+        var (start, end) = KeySlices.Of(keys.Count, parts, part);
+        return Enumerable.Range(start, end - start).Select(i => keys[i]).ToArray();
+    }
 
     private static string Select(Func<string, string> q) => $"""
         SELECT {q("AccountKey")}, {q("Timestamp")}, {q("InputTokens")}, {q("OutputTokens")}, {q("Traits")}, {q("Sketch")}, {q("ToolCount")},
