@@ -1,4 +1,7 @@
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Infrastructure.Data;
+using InvestigationConsole.Infrastructure.Data.Scoring;
+using Microsoft.Data.Sqlite;
 
 namespace InvestigationConsole.Application.Tests.Scoring;
 
@@ -17,6 +20,41 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
         AssertSlices(store, keys, whole, 5);
         var scattered = keys.Where((_, i) => i % 3 != 1).ToArray();
         AssertSlices(store, scattered, whole, 3);
+    }
+
+    [Theory]
+    [InlineData("Seq")]
+    [InlineData("Day")]
+    public async Task BoundsQuery_SeeksBothEndsOfTheIndexInsteadOfSteppingThroughIt(string column)
+    {
+        var settings = scenario.Host.Services.GetRequiredService<DatabaseSettings>();
+        await using var connection = new SqliteConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        var query = DetectionReader.BoundsQuery(name => $"\"{name}\"", column);
+        await using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + query;
+        var steps = new List<string>();
+        await using (var reader = await plan.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Equal(2, steps.Count(step => step.StartsWith("SEARCH \"Requests\"", StringComparison.Ordinal) || step.StartsWith("SEARCH Requests", StringComparison.Ordinal)));
+        Assert.DoesNotContain(steps, step => step.StartsWith("SCAN", StringComparison.Ordinal) && step.Contains("Requests", StringComparison.Ordinal));
+
+        await using var bounds = connection.CreateCommand();
+        bounds.CommandText = query;
+        await using var values = await bounds.ExecuteReaderAsync();
+        await values.ReadAsync();
+        await using var naive = connection.CreateCommand();
+        naive.CommandText = $"SELECT MIN(\"{column}\"), MAX(\"{column}\") FROM \"Requests\"";
+        await using var expected = await naive.ExecuteReaderAsync();
+        await expected.ReadAsync();
+        Assert.Equal(expected.GetInt64(0), values.GetInt64(0));
+        Assert.Equal(expected.GetInt64(1), values.GetInt64(1));
     }
 
     private static void AssertSlices(IDetectionStore store, int[] keys, List<StoredRequest> whole, int parts)

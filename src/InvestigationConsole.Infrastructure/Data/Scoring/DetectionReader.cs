@@ -99,7 +99,7 @@ internal static class DetectionReader
         using (var connection = connect())
         using (var bounds = connection.CreateCommand())
         {
-            bounds.CommandText = $"SELECT MIN({Q("Seq")}), MAX({Q("Seq")}) FROM {Q("Requests")}";
+            bounds.CommandText = BoundsQuery(Q, "Seq");
             using var reader = bounds.ExecuteReader();
             reader.Read();
             if (reader.IsDBNull(0))
@@ -219,10 +219,18 @@ internal static class DetectionReader
     /// <summary>Above this many accounts one pass over the whole table beats index lookups per account and day.</summary>
     private const int ScanWhenKeysAtLeast = 20_000;
 
+    /// <summary>
+    /// The lowest and highest value of an indexed column of <c>Requests</c>. Asked together in one SELECT, SQLite (and SQL
+    /// Server) step through the whole index to find both, 2.5 s at the seed's 16M rows with a warm cache and 11 s cold;
+    /// as two subqueries each is one seek to an end of the index.
+    /// </summary>
+    internal static string BoundsQuery(Func<string, string> q, string column) =>
+        $"SELECT (SELECT MIN({q(column)}) FROM {q("Requests")}), (SELECT MAX({q(column)}) FROM {q("Requests")})";
+
     private static (int? First, int? Last) DayRange(DbConnection connection, Func<string, string> q)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MIN({q("Day")}), MAX({q("Day")}) FROM {q("Requests")}";
+        command.CommandText = BoundsQuery(q, "Day");
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
