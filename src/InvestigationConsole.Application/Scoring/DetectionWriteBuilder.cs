@@ -68,12 +68,11 @@ public static class DetectionWriteBuilder
                 FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
             };
 
-            // The explanation is hashed as UTF-8 and becomes a string only for a row that is written.
-            var json = SignalsJson(risk, clusterIndex, clusterId);
-            row.ContentHash = ScoreRowHash.Of(row, json.WrittenSpan);
+            // The explanation is hashed from the values it is written from, and written only for a row that changed.
+            row.ContentHash = ScoreRowHash.Of(row, risk.Signals, s => EvidenceOf(s, clusterIndex, clusterId));
             if (!had || before.ContentHash != row.ContentHash)
             {
-                row.SignalsJson = Encoding.UTF8.GetString(json.WrittenSpan);
+                row.SignalsJson = Encoding.UTF8.GetString(SignalsJson(risk, clusterIndex, clusterId).WrittenSpan);
                 scores[i] = row;
             }
 
@@ -227,12 +226,10 @@ public static class DetectionWriteBuilder
             writer.WriteStartObject();
             writer.WriteString("name", s.Name);
             writer.WriteString("family", s.Family.ToString());
-            writer.WriteNumber("value", Math.Round(s.Value, 3));
-            writer.WriteNumber("contribution", Math.Round(s.Contribution, 2));
+            writer.WriteNumber("value", ScoreRowHash.ValueAsWritten(s));
+            writer.WriteNumber("contribution", ScoreRowHash.ContributionAsWritten(s));
             writer.WriteNumber("max", s.Max);
-            writer.WriteString("evidence", clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
-                ? s.Evidence.Replace($" cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $" cluster {clusterId} (", StringComparison.Ordinal)
-                : s.Evidence);
+            writer.WriteString("evidence", EvidenceOf(s, clusterIndex, clusterId));
             writer.WriteEndObject();
         }
 
@@ -240,6 +237,12 @@ public static class DetectionWriteBuilder
         writer.Flush();
         return buffer;
     }
+
+    /// <summary>A signal's evidence as stored: the coordination signal names the run's cluster by its stable id, not its index.</summary>
+    private static string EvidenceOf(RiskSignal s, int clusterIndex, string? clusterId) =>
+        clusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+            ? s.Evidence.Replace($" cluster {clusterIndex.ToString(CultureInfo.InvariantCulture)} (", $" cluster {clusterId} (", StringComparison.Ordinal)
+            : s.Evidence;
 
     /// <summary>
     /// A link's evidence as a JSON array of {type, weight, shared, attribute}: the text JsonSerializer gives for the same

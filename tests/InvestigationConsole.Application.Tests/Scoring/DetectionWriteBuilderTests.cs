@@ -4,7 +4,9 @@ using InvestigationConsole.Application.Scoring;
 using InvestigationConsole.Application.Tests.Simulation;
 using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Detection.Scoring;
 using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Risk;
 
 namespace InvestigationConsole.Application.Tests.Scoring;
 
@@ -29,6 +31,77 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
         Assert.Equal(
             expected.Select(l => JsonSerializer.Serialize(l.Evidence.Select(e => new { type = e.Type.ToString(), weight = Math.Round(e.Weight, 3), shared = e.Shared, attribute = e.Attribute }), web)),
             write.Links.Select(l => l.EvidenceJson));
+    }
+
+    [Fact]
+    public void Build_SameResultAgain_WritesNoScoreRowAndTheFirstRowsHoldTheSignalsAsJsonSerializerWritesThem()
+    {
+        var export = ExportReader.Read(scenario.Folder);
+        var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
+        var settings = DetectionSettings.Default;
+        var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
+        var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
+        var population = new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch);
+
+        var first = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch);
+        Assert.Equal(accounts.Length, first.Scores.Count);
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var clusterIds = first.Members.ToDictionary(m => m.AccountKey, m => m.ClusterId);
+        Assert.Contains(first.Scores, row => row.ClusterId is not null && row.SignalsJson.Contains($" cluster {row.ClusterId} (", StringComparison.Ordinal));
+        Assert.All(first.Scores, row =>
+        {
+            var i = row.AccountKey - 1;
+            var index = result.Clustering.ClusterOfAccount[i];
+            Assert.Equal(clusterIds.GetValueOrDefault(row.AccountKey), row.ClusterId);
+            Assert.Equal(
+                JsonSerializer.Serialize(result.Risks[i].Signals.Select(s => new
+                {
+                    name = s.Name, family = s.Family.ToString(), value = Math.Round(s.Value, 3), contribution = Math.Round(s.Contribution, 2), max = s.Max,
+                    evidence = row.ClusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+                        ? s.Evidence.Replace($" cluster {index} (", $" cluster {row.ClusterId} (", StringComparison.Ordinal)
+                        : s.Evidence,
+                }), web),
+                row.SignalsJson);
+        });
+
+        var stored = first.Scores.ToDictionary(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash));
+        var again = DetectionWriteBuilder.Build(result, population, stored, settings, 2, "test", DateTimeOffset.UnixEpoch.AddHours(1));
+        Assert.Empty(again.Scores);
+        Assert.Empty(again.Changes);
+    }
+
+    [Fact]
+    public void ContentHash_ChangesWithEveryValueAsWrittenAndOnlyWithThose()
+    {
+        var row = new AccountRiskScore { AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-a", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour" };
+        RiskSignal[] signals =
+        [
+            new("volume", SignalFamily.Behaviour, 0.8123, 12.345, 20, "12,000 requests a day"),
+            new("cot", SignalFamily.Content, 0.5, 8, 15, "half of the prompts ask for reasoning"),
+        ];
+        long Hash(params RiskSignal[] s) => ScoreRowHash.Of(row, s, signal => signal.Evidence);
+        var original = Hash(signals);
+
+        Assert.Equal(original, Hash(signals[0] with { Value = 0.81234 }, signals[1]));
+        Assert.Equal(original, Hash(signals[0] with { Contribution = 12.3449 }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0] with { Value = 0.8126 }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0] with { Contribution = 12.36 }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0] with { Max = 21 }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0] with { Family = SignalFamily.Content }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0] with { Name = "volume2" }, signals[1]));
+        Assert.NotEqual(original, Hash(signals[0], signals[1] with { Evidence = "half of the prompts ask for reasoning." }));
+        Assert.NotEqual(original, Hash(signals[0] with { Evidence = "12,000 requests a da" }, signals[1] with { Name = "ycot" }));
+        Assert.NotEqual(original, Hash(signals[1], signals[0]));
+        Assert.NotEqual(original, Hash(signals[0]));
+        Assert.NotEqual(original, ScoreRowHash.Of(new AccountRiskScore
+        {
+            AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-b", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour",
+        }, signals, signal => signal.Evidence));
+        Assert.Equal(original, ScoreRowHash.Of(new AccountRiskScore
+        {
+            AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-a", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour",
+            RunId = 99, ComputedAt = DateTimeOffset.UnixEpoch.AddDays(3),
+        }, signals, signal => signal.Evidence));
     }
 
     /// <summary>The choice as first written: per account a list of its weak links, the lightest (first of equals) dropped past three.</summary>
