@@ -16,7 +16,11 @@ public sealed class AccountLinkGraph
 
     public IReadOnlyList<AccountLink> Links { get; }
 
-    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null)
+    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null) =>
+        Build(accounts, settings, LinkAccumulator.LinkSlices);
+
+    /// <param name="linkSlices">Slices of the pair range turned into links in parallel (tests compare counts: the graph must not change).</param>
+    internal static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         settings ??= LinkSettings.Default;
@@ -49,7 +53,8 @@ public sealed class AccountLinkGraph
                 LinkType.ModelPivot,
                 f => f.PivotAt is { } at ? One($"{new DateTime(at.UtcTicks / pivot * pivot, DateTimeKind.Utc):yyyy-MM-dd HH:mm}") : [],
                 key => $"pivot to the new model at {key} UTC"));
-        return new AccountLinkGraph(accounts.Count, pairs.ToLinks());
+        var links = pairs.ToLinks(linkSlices);
+        return new AccountLinkGraph(accounts.Count, links);
     }
 
     private static IEnumerable<string> One(string? value) => value is null ? [] : [value];

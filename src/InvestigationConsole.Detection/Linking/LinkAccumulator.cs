@@ -8,6 +8,9 @@ namespace InvestigationConsole.Detection.Linking;
 /// </summary>
 internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings)
 {
+    /// <summary>Slices of the pair range that <see cref="ToLinks"/> turns into links in parallel: enough for two to a few cores to share evenly.</summary>
+    public const int LinkSlices = 64;
+
     private readonly TypePairs[] _pairs = Enum.GetValues<LinkType>().Select(_ => TypePairs.None).ToArray();
     private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
 
@@ -93,87 +96,122 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// <see cref="LinkSettings.MinLinkWeight"/>: such a link neither clusters nor tells an investigator anything, and at
     /// scale the pairs of popular, discounted keys are most of the pairs. Evidence is described only for kept links.
     /// </summary>
-    public AccountLink[] ToLinks()
+    /// <remarks>
+    /// Each type's pairs are already in (A, B) order, so they are merged rather than sorted together; the pair range is
+    /// cut into slices merged in parallel and joined in order, so the links and their order do not depend on the slicing.
+    /// </remarks>
+    public AccountLink[] ToLinks(int slices = LinkSlices)
     {
-        var count = _pairs.Sum(pairs => pairs.Keys.Length);
-        var keys = new ulong[count];
-        var entries = new Entry[count];
+        ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
+        var bounds = SliceBounds(slices);
+        var parts = new List<AccountLink>[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s => parts[s] = MergeLinks(bounds[s], bounds[s + 1]));
+        Array.Fill(_pairs, TypePairs.None);
+        var links = new AccountLink[parts.Sum(part => part.Count)];
         var n = 0;
-        foreach (var type in Enum.GetValues<LinkType>())
+        foreach (var part in parts)
         {
-            var full = settings.TypeWeights[(int)type];
-            var saturation = settings.Saturation[(int)type];
-            var (pairKeys, sums) = _pairs[(int)type];
-            for (var k = 0; k < pairKeys.Length; k++)
+            part.CopyTo(links, n);
+            n += part.Count;
+        }
+
+        // Keys are (A << 32 | B) with A < B, so their order is (A, B) order.
+        return links;
+    }
+
+    /// <summary>Pair keys cutting the pairs of the largest type into about equal slices: slice s is [bounds[s], bounds[s + 1]).</summary>
+    private ulong[] SliceBounds(int slices)
+    {
+        var largest = _pairs.MaxBy(pairs => pairs.Keys.Length).Keys;
+        var bounds = new List<ulong> { 0 };
+        for (var s = 1; s < slices; s++)
+        {
+            var key = largest.Length == 0 ? 0 : largest[(int)((long)largest.Length * s / slices)];
+            if (key > bounds[^1])
             {
-                keys[n] = pairKeys[k];
-                entries[n++] = new Entry(type, full * Math.Min(1, sums[k].Discounted / saturation), sums[k]);
+                bounds.Add(key);
             }
-
-            // The pair table is no longer needed; letting it go keeps the peak down at scale.
-            _pairs[(int)type] = TypePairs.None;
         }
 
-        // By radix, with each entry's position moved along; a pair's entries are put in a total order below, so which
-        // of them comes first here does not matter.
-        var positions = new int[n];
-        for (var k = 0; k < n; k++)
+        bounds.Add(ulong.MaxValue);
+        return [.. bounds];
+    }
+
+    /// <summary>The links of the pairs with keys in [<paramref name="from"/>, <paramref name="to"/>), in key order.</summary>
+    private List<AccountLink> MergeLinks(ulong from, ulong to)
+    {
+        var types = _pairs.Length;
+        var next = new int[types];
+        var end = new int[types];
+        for (var t = 0; t < types; t++)
         {
-            positions[k] = k;
+            next[t] = LowerBound(_pairs[t].Keys, from);
+            end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound(_pairs[t].Keys, to);
         }
 
-        RadixSort.Sort(keys, positions, n);
-        var unsorted = entries;
-        entries = new Entry[n];
-        for (var k = 0; k < n; k++)
-        {
-            entries[k] = unsorted[positions[k]];
-        }
-
-        unsorted = null;
-        positions = null;
-
+        var entries = new Entry[types];
         var links = new List<AccountLink>();
-        for (var start = 0; start < n;)
+        while (true)
         {
-            var end = start + 1;
-            while (end < n && keys[end] == keys[start])
+            var key = ulong.MaxValue;
+            var any = false;
+            for (var t = 0; t < types; t++)
             {
-                end++;
+                if (next[t] < end[t] && (!any || _pairs[t].Keys[next[t]] < key))
+                {
+                    key = _pairs[t].Keys[next[t]];
+                    any = true;
+                }
             }
 
-            var (a, b) = ((int)(keys[start] >> 32), (int)(uint)keys[start]);
+            if (!any)
+            {
+                return links;
+            }
+
+            var count = 0;
+            for (var t = 0; t < types; t++)
+            {
+                if (next[t] < end[t] && _pairs[t].Keys[next[t]] == key)
+                {
+                    var sum = _pairs[t].Sums[next[t]++];
+                    entries[count++] = new Entry((LinkType)t, settings.TypeWeights[t] * Math.Min(1, sum.Discounted / settings.Saturation[t]), sum);
+                }
+            }
+
+            var (a, b) = ((int)(key >> 32), (int)(uint)key);
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
 
-            // Heaviest first, ties in type order: the evidence order, and the order of the sum, do not depend on the sort above.
-            if (end - start > 1)
+            // Heaviest first, ties in type order: the evidence order, and the order of the sum.
+            if (count > 1)
             {
-                Array.Sort(entries, start, end - start, EntryOrder.Instance);
+                Array.Sort(entries, 0, count, EntryOrder.Instance);
             }
 
             double total = 0;
-            for (var k = start; k < end; k++)
+            for (var k = 0; k < count; k++)
             {
                 total += entries[k].Weight * factor;
             }
 
             if (total >= settings.MinLinkWeight)
             {
-                var evidence = new LinkEvidence[end - start];
-                for (var k = start; k < end; k++)
+                var evidence = new LinkEvidence[count];
+                for (var k = 0; k < count; k++)
                 {
                     var e = entries[k];
-                    evidence[k - start] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
+                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
                 }
 
                 links.Add(new AccountLink(a, b, total, evidence));
             }
-
-            start = end;
         }
+    }
 
-        // Keys are (A << 32 | B) with A < B, so their order is (A, B) order.
-        return [.. links];
+    private static int LowerBound(ulong[] keys, ulong key)
+    {
+        var index = Array.BinarySearch(keys, key);
+        return index >= 0 ? index : ~index;
     }
 
     /// <summary>

@@ -96,6 +96,19 @@ public class AccountLinkGraphTests
         Assert.Contains("sign-up burst from 203.0.113.0/24 at 2026-01-01 00:30 UTC", graph.Links[0].Evidence.Select(e => e.Attribute));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void Build_LinksMadeInSlices_SameGraphAsInOneSlice(int slices)
+    {
+        var graph = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, slices);
+
+        var whole = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, 1);
+        Assert.True(whole.Links.Count > 100, $"{whole.Links.Count} links");
+        Assert.Equal(whole.Links.Select(MixedPopulations.Describe), graph.Links.Select(MixedPopulations.Describe));
+    }
+
     [Fact]
     public void Build_IndexesNotDense_Throws()
     {
