@@ -17,10 +17,12 @@ public sealed class AccountLinkGraph
     public IReadOnlyList<AccountLink> Links { get; }
 
     public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null) =>
-        Build(accounts, settings, LinkAccumulator.LinkSlices);
+        Build(accounts, settings, LinkAccumulator.LinkSlices, LinkAccumulator.PairSliceSize);
 
-    /// <param name="linkSlices">Slices of the pair range turned into links in parallel (tests compare counts: the graph must not change).</param>
-    internal static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices)
+    /// <param name="linkSlices">Slices of the pair range turned into links in parallel.</param>
+    /// <param name="pairSliceSize">Candidate pairs of a type counted as one slice, in parallel with the others.</param>
+    /// <remarks>Tests vary the slicing: the graph must not depend on it.</remarks>
+    internal static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices, long pairSliceSize)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         settings ??= LinkSettings.Default;
@@ -34,7 +36,7 @@ public sealed class AccountLinkGraph
 
         var burst = settings.SignupBurstWindow.Ticks;
         var pivot = settings.PivotWindow.Ticks;
-        var pairs = new LinkAccumulator(accounts, settings);
+        var pairs = new LinkAccumulator(accounts, settings, pairSliceSize);
 
         // Each link type fills its own pair table, so the types run in parallel.
         Parallel.Invoke(

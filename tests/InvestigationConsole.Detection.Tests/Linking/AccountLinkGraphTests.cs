@@ -97,14 +97,17 @@ public class AccountLinkGraphTests
     }
 
     [Theory]
-    [InlineData(2)]
-    [InlineData(7)]
-    [InlineData(64)]
-    public void Build_LinksMadeInSlices_SameGraphAsInOneSlice(int slices)
+    [InlineData(2, long.MaxValue)]
+    [InlineData(7, long.MaxValue)]
+    [InlineData(64, long.MaxValue)]
+    [InlineData(1, 40)]
+    [InlineData(1, 500)]
+    [InlineData(5, 3000)]
+    public void Build_LinksAndPairsCountedInSlices_SameGraphAsInOneSlice(int linkSlices, long pairSliceSize)
     {
-        var graph = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, slices);
+        var graph = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, linkSlices, pairSliceSize);
 
-        var whole = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, 1);
+        var whole = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, 1, long.MaxValue);
         Assert.True(whole.Links.Count > 100, $"{whole.Links.Count} links");
         Assert.Equal(whole.Links.Select(MixedPopulations.Describe), graph.Links.Select(MixedPopulations.Describe));
     }
