@@ -84,13 +84,15 @@ internal static class EngineBenchmark
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             var engine = Stopwatch.StartNew();
             result = DetectionEngine.Run(all, population.Releases, settings);
             engine.Stop();
             var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
             var engineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            (paused, fullCollections) = (GC.GetTotalPauseDuration() - paused, GC.CollectionCount(2) - fullCollections);
             Console.WriteLine(FormattableString.Invariant(
-                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB); result digest {EngineResultDigest.Of(result)}"));
+                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB, GC pauses {paused.TotalSeconds:0.00} s, {fullCollections} full collections); result digest {EngineResultDigest.Of(result)}"));
             if (engineOnly)
             {
                 continue;
