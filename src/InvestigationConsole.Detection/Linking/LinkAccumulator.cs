@@ -46,7 +46,11 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             }
         }
 
-        AddEntries(type, keys, owners, id => describe(texts[(int)id]));
+        // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
+        // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
+        // parallel: two threads describing one key at once make equal texts, and either is kept).
+        var described = new string?[texts.Count];
+        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(texts[(int)id]));
     }
 
     public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<ulong>> keysOf, Func<ulong, string> describe)
