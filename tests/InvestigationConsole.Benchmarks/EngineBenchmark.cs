@@ -19,6 +19,8 @@ namespace InvestigationConsole.Benchmarks;
 /// Loads the registry, lookups and stored analyses of a scored database (opened read-only, never migrated), then times
 /// <see cref="DetectionEngine.Run"/> and the prepare step (<see cref="DetectionWriteBuilder.Build"/> plus
 /// <see cref="AnalysisCodec.Encode"/> of every analysis, as a full run does) and judges the result against truth.json.
+/// <c>--engine-only</c> skips the prepare step; every run prints a digest of the engine's result, so two builds' runs
+/// on one database show whether their results are the same bit for bit.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -33,6 +35,7 @@ internal static class EngineBenchmark
 
         var truth = Option(args, "--truth");
         var runs = int.Parse(Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
+        var engineOnly = args.Contains("--engine-only");
         var database = Path.GetFullPath(Path.Combine(data, "investigation-console.db"));
         var scratch = Path.Combine(Path.GetTempPath(), $"ic-engine-{Environment.ProcessId}");
         using var host = Start(database, scratch);
@@ -81,11 +84,23 @@ internal static class EngineBenchmark
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             var engine = Stopwatch.StartNew();
             result = DetectionEngine.Run(all, population.Releases, settings);
             engine.Stop();
             var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
             var engineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            (paused, fullCollections) = (GC.GetTotalPauseDuration() - paused, GC.CollectionCount(2) - fullCollections);
+            Console.WriteLine(FormattableString.Invariant(
+                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB, GC pauses {paused.TotalSeconds:0.00} s, {fullCollections} full collections); result digest {EngineResultDigest.Of(result)}"));
+            if (engineOnly)
+            {
+                continue;
+            }
+
+            // The digest's own time and allocation are not the prepare step's.
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            afterEngine = GC.GetTotalAllocatedBytes(precise: true);
 
             // As a full run after an unchanged one: every account has its stored score row.
             var prepare = Stopwatch.StartNew();
@@ -107,9 +122,9 @@ internal static class EngineBenchmark
             }
 
             var afterPrepare = GC.GetTotalAllocatedBytes(precise: true);
-            var prepareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu - engineCpu;
+            var prepareCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine(FormattableString.Invariant(
-                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB), prepare {prepare.Elapsed.TotalSeconds:0.00} s ({prepareCpu.TotalSeconds:0.0} s CPU, allocated {(afterPrepare - afterEngine) / 1e9:0.00} GB); {write.Scores.Count(s => s.Flagged):N0} flagged, {write.Clusters.Count:N0} clusters ({write.Clusters.Count(c => c.IsCampaign):N0} campaigns), {write.Links.Count:N0} links kept of {result.Graph.Links.Count:N0}"));
+                $"run {run}: prepare {prepare.Elapsed.TotalSeconds:0.00} s ({prepareCpu.TotalSeconds:0.0} s CPU, allocated {(afterPrepare - afterEngine) / 1e9:0.00} GB); {write.Scores.Count(s => s.Flagged):N0} flagged, {write.Clusters.Count:N0} clusters ({write.Clusters.Count(c => c.IsCampaign):N0} campaigns), {write.Links.Count:N0} links kept of {result.Graph.Links.Count:N0}"));
         }
 
         Console.WriteLine(FormattableString.Invariant(

@@ -17,6 +17,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ingest --scenario demo|seed|small [--seed N] [--limit-requests N] [--work DIR] [--keep] | quality --scenario demo|small|benign-only|hydra-only --seed N [--seed N ...] [--work DIR] [--keep] | pages BASEURL EMAIL PASSWORD RUNS PATH... | engine --data DIR [--truth FILE] [--runs N]");
+    Console.Error.WriteLine("usage: ingest --scenario demo|seed|small [--seed N] [--limit-requests N] [--work DIR] [--keep] | quality --scenario demo|small|benign-only|hydra-only --seed N [--seed N ...] [--work DIR] [--keep] | pages BASEURL EMAIL PASSWORD RUNS PATH... | engine --data DIR [--truth FILE] [--runs N] [--engine-only]");
     return 2;
 }

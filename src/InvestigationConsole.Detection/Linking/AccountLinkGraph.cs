@@ -16,7 +16,13 @@ public sealed class AccountLinkGraph
 
     public IReadOnlyList<AccountLink> Links { get; }
 
-    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null)
+    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null) =>
+        Build(accounts, settings, LinkAccumulator.LinkSlices, LinkAccumulator.PairSliceSize);
+
+    /// <param name="linkSlices">Slices of the pair range turned into links in parallel.</param>
+    /// <param name="pairSliceSize">Candidate pairs of a type counted as one slice, in parallel with the others.</param>
+    /// <remarks>Tests vary the slicing: the graph must not depend on it.</remarks>
+    internal static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices, long pairSliceSize)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         settings ??= LinkSettings.Default;
@@ -30,7 +36,7 @@ public sealed class AccountLinkGraph
 
         var burst = settings.SignupBurstWindow.Ticks;
         var pivot = settings.PivotWindow.Ticks;
-        var pairs = new LinkAccumulator(accounts, settings);
+        var pairs = new LinkAccumulator(accounts, settings, pairSliceSize);
 
         // Each link type fills its own pair table, so the types run in parallel.
         Parallel.Invoke(
@@ -49,7 +55,8 @@ public sealed class AccountLinkGraph
                 LinkType.ModelPivot,
                 f => f.PivotAt is { } at ? One($"{new DateTime(at.UtcTicks / pivot * pivot, DateTimeKind.Utc):yyyy-MM-dd HH:mm}") : [],
                 key => $"pivot to the new model at {key} UTC"));
-        return new AccountLinkGraph(accounts.Count, pairs.ToLinks());
+        var links = pairs.ToLinks(linkSlices);
+        return new AccountLinkGraph(accounts.Count, links);
     }
 
     private static IEnumerable<string> One(string? value) => value is null ? [] : [value];

@@ -30,11 +30,15 @@ public static class DetectionEngine
         var baseline = PopulationBaseline.From(profiles, releases, settings.Scoring.PivotMinRequests);
         var scorer = new RiskScorer(settings.Scoring, baseline);
         var individual = new AccountRisk[profiles.Length];
-        Parallel.For(0, profiles.Length, i => individual[i] = scorer.Score(profiles[i]));
+        var facts = analyses.Select(analysis => analysis.LinkFacts).ToArray();
+        AccountLinkGraph? graph = null;
 
-        var graph = AccountLinkGraph.Build(analyses.Select(analysis => analysis.LinkFacts).ToArray(), settings.Linking);
+        // Scores and links do not depend on each other: scoring fills the cores while the last link types finish.
+        Parallel.Invoke(
+            () => Parallel.For(0, profiles.Length, i => individual[i] = scorer.Score(profiles[i])),
+            () => graph = AccountLinkGraph.Build(facts, settings.Linking));
         var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
-        var clustering = Clusterer.Cluster(graph, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,
+        var clustering = Clusterer.Cluster(graph!, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,
             analyses.Select(analysis => analysis.LinkFacts.Prefixes).ToArray());
         var final = new AccountRisk[individual.Length];
         Parallel.For(0, individual.Length, i =>
@@ -43,6 +47,6 @@ public static class DetectionEngine
             final[i] = cluster < 0 ? individual[i] : scorer.ApplyClusterContext(individual[i], clustering.Clusters[cluster].ToContext());
         });
 
-        return new DetectionResult(final, individual, clustering, graph, baseline);
+        return new DetectionResult(final, individual, clustering, graph!, baseline);
     }
 }

@@ -96,6 +96,22 @@ public class AccountLinkGraphTests
         Assert.Contains("sign-up burst from 203.0.113.0/24 at 2026-01-01 00:30 UTC", graph.Links[0].Evidence.Select(e => e.Attribute));
     }
 
+    [Theory]
+    [InlineData(2, long.MaxValue)]
+    [InlineData(7, long.MaxValue)]
+    [InlineData(64, long.MaxValue)]
+    [InlineData(1, 40)]
+    [InlineData(1, 500)]
+    [InlineData(5, 3000)]
+    public void Build_LinksAndPairsCountedInSlices_SameGraphAsInOneSlice(int linkSlices, long pairSliceSize)
+    {
+        var graph = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, linkSlices, pairSliceSize);
+
+        var whole = AccountLinkGraph.Build(MixedPopulations.Of(7).Facts, LinkSettings.Default, 1, long.MaxValue);
+        Assert.True(whole.Links.Count > 100, $"{whole.Links.Count} links");
+        Assert.Equal(whole.Links.Select(MixedPopulations.Describe), graph.Links.Select(MixedPopulations.Describe));
+    }
+
     [Fact]
     public void Build_IndexesNotDense_Throws()
     {
