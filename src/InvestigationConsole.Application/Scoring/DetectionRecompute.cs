@@ -191,6 +191,11 @@ public sealed class DetectionRecompute(
             phases["resumed"] = resumed.Accounts.Count;
             phases["resumeFallbacks"] = resumed.Fallbacks;
             phases["statesStored"] = stateRows.Length;
+            foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
+            {
+                phases["read." + step] = time;
+            }
+
             run.PhaseTimingsJson = JsonSerializer.Serialize(phases);
             await db.SaveChangesAsync(CancellationToken.None);
             var summary = Summarise(run);
@@ -293,7 +298,7 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
-    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks);
+    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null);
 
     /// <summary>
     /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
@@ -306,6 +311,14 @@ public sealed class DetectionRecompute(
         AccountAnalyzerState?[] states, Func<int, bool> keepState, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lap = Stopwatch.StartNew();
+        void Step(string name)
+        {
+            seconds[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
         var indexOf = toRead.ToDictionary(i => accounts[i].Key);
         var stored = new List<AccountAnalysisState>();
         foreach (var chunk in toRead.Chunk(2000))
@@ -314,6 +327,7 @@ public sealed class DetectionRecompute(
             stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
         }
 
+        Step("states");
         var fallbacks = 0;
         var decoded = new (int Index, long ThroughSeq, AccountAnalyzerState? State)[stored.Count];
         Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
@@ -334,15 +348,31 @@ public sealed class DetectionRecompute(
             decoded[k] = (i, row.ThroughSeq, usable ? state : null);
         });
         fallbacks += decoded.Count(d => d.State is null);
+        Step("decode");
 
         var candidates = decoded.Where(d => d.State is not null).ToArray();
+        // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
+        // between consecutive marks, each for the accounts whose mark it follows: an account's rows then come segment by
+        // segment (ascending Seq), each segment in (time, Seq) order, and a stable sort by time gives the order of a whole read.
         var rows = candidates.ToDictionary(c => accounts[c.Index].Key, _ => new List<StoredRequest>());
-        foreach (var group in candidates.GroupBy(c => c.ThroughSeq))
+        var marks = candidates.Select(c => c.ThroughSeq).Distinct().Order().ToArray();
+        for (var m = 0; m < marks.Length; m++)
         {
-            var keys = group.Select(c => accounts[c.Index].Key).Order().ToArray();
-            store.ReadRequestsAfter(keys, group.Key, throughSeq, row => rows[row.AccountKey].Add(row), cancellationToken);
+            var keys = candidates.Where(c => c.ThroughSeq <= marks[m]).Select(c => accounts[c.Index].Key).Order().ToArray();
+            store.ReadRequestsAfter(keys, marks[m], m + 1 < marks.Length ? marks[m + 1] : throughSeq, row => rows[row.AccountKey].Add(row), cancellationToken);
         }
 
+        if (marks.Length > 1)
+        {
+            foreach (var list in rows.Values.Where(InTimeOrderNot))
+            {
+                var sorted = list.OrderBy(row => row.Timestamp.UtcTicks).ToArray();
+                list.Clear();
+                list.AddRange(sorted);
+            }
+        }
+
+        Step("newRows");
         var done = new bool[candidates.Length];
         Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancellationToken },
             () => new AccountAnalyzer(population.Releases, settings),
@@ -376,6 +406,7 @@ public sealed class DetectionRecompute(
             },
             _ => { });
 
+        Step("resume");
         var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
         fallbacks += candidates.Length - resumedAccounts.Length;
         var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
@@ -384,7 +415,20 @@ public sealed class DetectionRecompute(
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }
 
-        return new Resumption(resumedAccounts, requests, fallbacks);
+        return new Resumption(resumedAccounts, requests, fallbacks, seconds);
+    }
+
+    private static bool InTimeOrderNot(List<StoredRequest> rows)
+    {
+        for (var k = 1; k < rows.Count; k++)
+        {
+            if (rows[k - 1].Timestamp > rows[k].Timestamp)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the given accounts' requests, in slices analysed in parallel when there are many; returns the requests read.</summary>

@@ -205,6 +205,13 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == missing.Key).ExecuteDeleteAsync());
         await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == oldBasis.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.Basis, 42L)));
 
+        // The resumable account's state as an earlier run would have left it (a mark just after its last old request, below
+        // the others'): its new rows are read in segments, one of them shared with the other marks.
+        var markOfResumable = await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == resumable.Key).Select(s => s.ThroughSeq).SingleAsync());
+        var lastOldOfResumable = await Query(db => db.Requests.Where(r => r.AccountKey == resumable.Key && r.Seq <= markOfResumable).MaxAsync(r => r.Seq));
+        Assert.True(lastOldOfResumable < markOfResumable);
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == resumable.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.ThroughSeq, lastOldOfResumable)));
+
         var incremental = await RunAsync(DetectionRunKind.Incremental);
         var afterIncremental = await Everything();
         var full = await RunAsync(DetectionRunKind.Full);
