@@ -10,5 +10,5 @@ public sealed class DetectionRunOptions
     /// the population's newest: those an incremental run will most likely read again, then only their new requests.
     /// Zero stores none.
     /// </summary>
-    public TimeSpan ResumableStateWindow { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan ResumableStateWindow { get; set; } = TimeSpan.FromHours(3);
 }

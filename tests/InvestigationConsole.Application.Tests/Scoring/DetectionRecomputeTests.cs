@@ -228,7 +228,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
 
         // The full run dropped the states of another basis and stored one for the account that had none (it is active within the window).
         var newest = await Query(db => db.Accounts.MaxAsync(a => a.LastRequestAt));
-        Assert.True(missing.LastRequestAt >= newest!.Value.AddHours(-24));
+        Assert.True(missing.LastRequestAt >= newest!.Value.AddHours(-3));
         Assert.Equal(0, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.Basis == 42L)));
         Assert.Equal(1, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.AccountKey == missing.Key)));
     }
