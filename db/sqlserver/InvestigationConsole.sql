@@ -1010,3 +1010,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129174546_AccountAnalysisStates'
+)
+BEGIN
+    CREATE TABLE [AccountAnalysisStates] (
+        [AccountKey] int NOT NULL,
+        [Basis] bigint NOT NULL,
+        [ThroughSeq] bigint NOT NULL,
+        [Data] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_AccountAnalysisStates] PRIMARY KEY ([AccountKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129174546_AccountAnalysisStates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129174546_AccountAnalysisStates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

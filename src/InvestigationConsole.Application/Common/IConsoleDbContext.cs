@@ -45,6 +45,7 @@ public interface IConsoleDbContext : IAsyncDisposable, IDisposable
     DbSet<HoneypotCanary> HoneypotCanaries { get; }
 
     DbSet<AccountAnalysisSnapshot> AccountAnalyses { get; }
+    DbSet<AccountAnalysisState> AccountAnalysisStates { get; }
 
     DbSet<Cluster> Clusters { get; }
 

@@ -313,7 +313,7 @@ public static class AnalysisCodec
         };
     }
 
-    private struct Writer(byte[] buffer)
+    internal struct Writer(byte[] buffer)
     {
         public byte[] Buffer = buffer;
         public int Position;
@@ -344,6 +344,14 @@ public static class AnalysisCodec
             Room(8);
             BinaryPrimitives.WriteInt64LittleEndian(Buffer.AsSpan(Position), BitConverter.DoubleToInt64Bits(value));
             Position += 8;
+        }
+
+        /// <summary>The next <paramref name="bytes"/> bytes of the buffer, for the caller to fill.</summary>
+        public Span<byte> Take(int bytes)
+        {
+            Room(bytes);
+            Position += bytes;
+            return Buffer.AsSpan(Position - bytes, bytes);
         }
 
         public void Fixed(ulong value)
@@ -431,7 +439,7 @@ public static class AnalysisCodec
     }
 
     /// <summary>Every read checks the bytes left, so damaged data throws instead of reading past the end or allocating wildly.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> data)
+    internal ref struct Reader(ReadOnlySpan<byte> data)
     {
         private readonly ReadOnlySpan<byte> _data = data;
         private int _position;
@@ -474,6 +482,13 @@ public static class AnalysisCodec
         public int Int() => checked((int)Signed());
 
         public double Double() => BitConverter.Int64BitsToDouble((long)Fixed());
+
+        public ReadOnlySpan<byte> Take(int bytes)
+        {
+            Need(bytes);
+            _position += bytes;
+            return _data.Slice(_position - bytes, bytes);
+        }
 
         public ulong Fixed()
         {

@@ -8,6 +8,7 @@ using InvestigationConsole.Domain.Audit;
 using InvestigationConsole.Domain.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InvestigationConsole.Application.Scoring;
 
@@ -21,7 +22,8 @@ public sealed record DetectionRunSummary(
 /// Recomputes every account's risk and the clusters: reads the registry, streams requests in (account, time) order
 /// through <see cref="AccountAnalyzer"/> on two connections, runs <see cref="DetectionEngine"/> over the whole
 /// population and writes the results in one transaction. A full run reads every account's requests; an incremental
-/// run reads only the accounts whose traffic changed since their stored analysis and reuses the rest. One run at a
+/// run reads only the accounts whose traffic changed since their stored analysis and reuses the rest; of those, an
+/// account with a stored analyzer state (ADR-006) is read from where that state stopped. One run at a
 /// time per process (jobs add a distributed lock); a run killed midway stays Running and is re-enqueued on start.
 /// </summary>
 public sealed class DetectionRecompute(
@@ -31,6 +33,7 @@ public sealed class DetectionRecompute(
     IAuditLog audit,
     TimeProvider clock,
     DetectionProgressBoard board,
+    IOptions<DetectionRunOptions> options,
     ILogger<DetectionRecompute> logger)
 {
     /// <summary>Below this many accounts to read, a second connection costs more than it saves.</summary>
@@ -119,8 +122,19 @@ public sealed class DetectionRecompute(
             }
 
             Phase("load");
+            var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
-            var requests = ReadAccounts(population, settings, toRead, analyses, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
+            var states = new AccountAnalyzerState?[accounts.Count];
+            var keepState = KeepsStateOf(population);
+            var resumed = new Resumption([], 0, 0);
+            if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
+            {
+                resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, keepState, cancellationToken);
+            }
+
+            var readInFull = resumed.Accounts.Count == 0 ? toRead : toRead.Where(i => analyses[i] is null).ToArray();
+            var requests = resumed.Requests + ReadAccounts(
+                population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
             Phase("read");
 
             Report(DetectionPhase.Scoring, toRead.Length, toRead.Length);
@@ -145,6 +159,18 @@ public sealed class DetectionRecompute(
                 };
             });
             write.Analyses.AddRange(encoded);
+            var kept = Enumerable.Range(0, accounts.Count).Where(i => states[i] is not null).ToArray();
+            var stateRows = new AccountAnalysisState[kept.Length];
+            Parallel.For(0, kept.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            {
+                var i = kept[k];
+                stateRows[k] = new AccountAnalysisState
+                {
+                    AccountKey = accounts[i].Key, Basis = population.Basis, ThroughSeq = throughSeq, Data = AnalyzerStateCodec.Encode(states[i]!),
+                };
+            });
+            write.States.AddRange(stateRows);
+            write.StatesBasis = run.Kind == DetectionRunKind.Full ? population.Basis : null;
             Phase("prepare");
 
             Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
@@ -160,6 +186,16 @@ public sealed class DetectionRecompute(
             run.Clusters = write.Clusters.Count;
             run.CampaignClusters = write.Clusters.Count(c => c.IsCampaign);
             run.ScoreChanges = write.Changes.Count;
+            // Counts beside the seconds: how many touched accounts were read from their stored state, how many had one that
+            // could not be used (read in full instead), and how many states were stored.
+            phases["resumed"] = resumed.Accounts.Count;
+            phases["resumeFallbacks"] = resumed.Fallbacks;
+            phases["statesStored"] = stateRows.Length;
+            foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
+            {
+                phases["read." + step] = time;
+            }
+
             run.PhaseTimingsJson = JsonSerializer.Serialize(phases);
             await db.SaveChangesAsync(CancellationToken.None);
             var summary = Summarise(run);
@@ -247,8 +283,158 @@ public sealed class DetectionRecompute(
         }), cancellationToken);
     }
 
+    /// <summary>The accounts whose analyzer state a run keeps: those last active within the window before the newest request.</summary>
+    private Func<int, bool> KeepsStateOf(DetectionPopulation population)
+    {
+        var window = options.Value.ResumableStateWindow;
+        var newest = population.Accounts.Max(a => a.LastRequestAt);
+        if (window <= TimeSpan.Zero || newest is null)
+        {
+            return _ => false;
+        }
+
+        var since = newest.Value - window;
+        return i => population.Accounts[i].LastRequestAt >= since;
+    }
+
+    /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
+    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null);
+
+    /// <summary>
+    /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
+    /// since. An account whose new requests are not exactly what its registry counts, or start before the state's last
+    /// request, or whose result disagrees with the registry's count, first and last request, is left unanalysed, to be
+    /// read in full like an account without a state.
+    /// </summary>
+    private Resumption ResumeStoredStates(
+        IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, int[] toRead, long throughSeq, AccountAnalysis?[] analyses,
+        AccountAnalyzerState?[] states, Func<int, bool> keepState, CancellationToken cancellationToken)
+    {
+        var accounts = population.Accounts;
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lap = Stopwatch.StartNew();
+        void Step(string name)
+        {
+            seconds[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
+
+        var indexOf = toRead.ToDictionary(i => accounts[i].Key);
+        var stored = new List<AccountAnalysisState>();
+        foreach (var chunk in toRead.Chunk(2000))
+        {
+            var keys = chunk.Select(i => accounts[i].Key).ToArray();
+            stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
+        }
+
+        Step("states");
+        var fallbacks = 0;
+        var decoded = new (int Index, long ThroughSeq, AccountAnalyzerState? State)[stored.Count];
+        Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+        {
+            var row = stored[k];
+            var i = indexOf[row.AccountKey];
+            AccountAnalyzerState? state = null;
+            try
+            {
+                state = AnalyzerStateCodec.Decode(row.Data);
+            }
+            catch (InvalidDataException)
+            {
+                // A damaged state is only a lost shortcut: the account is read in full.
+            }
+
+            var usable = state is not null && row.ThroughSeq <= throughSeq && state.Profile.Requests <= accounts[i].RequestCount;
+            decoded[k] = (i, row.ThroughSeq, usable ? state : null);
+        });
+        fallbacks += decoded.Count(d => d.State is null);
+        Step("decode");
+
+        var candidates = decoded.Where(d => d.State is not null).ToArray();
+        // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
+        // between consecutive marks, each for the accounts whose mark it follows: an account's rows then come segment by
+        // segment (ascending Seq), each segment in (time, Seq) order, and a stable sort by time gives the order of a whole read.
+        var rows = candidates.ToDictionary(c => accounts[c.Index].Key, _ => new List<StoredRequest>());
+        var marks = candidates.Select(c => c.ThroughSeq).Distinct().Order().ToArray();
+        for (var m = 0; m < marks.Length; m++)
+        {
+            var keys = candidates.Where(c => c.ThroughSeq <= marks[m]).Select(c => accounts[c.Index].Key).Order().ToArray();
+            store.ReadRequestsAfter(keys, marks[m], m + 1 < marks.Length ? marks[m + 1] : throughSeq, row => rows[row.AccountKey].Add(row), cancellationToken);
+        }
+
+        if (marks.Length > 1)
+        {
+            foreach (var list in rows.Values.Where(InTimeOrderNot))
+            {
+                var sorted = list.OrderBy(row => row.Timestamp.UtcTicks).ToArray();
+                list.Clear();
+                list.AddRange(sorted);
+            }
+        }
+
+        Step("newRows");
+        var done = new bool[candidates.Length];
+        Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancellationToken },
+            () => new AccountAnalyzer(population.Releases, settings),
+            (k, _, analyzer) =>
+            {
+                var (i, _, state) = candidates[k];
+                var account = accounts[i];
+                var added = rows[account.Key];
+                if (added.Count != account.RequestCount - state!.Profile.Requests || (added.Count > 0 && added[0].Timestamp < state.Profile.Last))
+                {
+                    return analyzer;
+                }
+
+                analyzer.Resume(i, population.Facts[i], state);
+                foreach (var row in added)
+                {
+                    analyzer.Add(population.Observe(row));
+                }
+
+                var analysis = analyzer.End();
+                if (analysis.Profile.RequestCount != account.RequestCount || analysis.Profile.FirstRequestAt != account.FirstRequestAt
+                    || analysis.Profile.LastRequestAt != account.LastRequestAt)
+                {
+                    return analyzer;
+                }
+
+                analyses[i] = analysis;
+                states[i] = keepState(i) ? analyzer.Capture() : null;
+                done[k] = true;
+                return analyzer;
+            },
+            _ => { });
+
+        Step("resume");
+        var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
+        fallbacks += candidates.Length - resumedAccounts.Length;
+        var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
+        if (fallbacks > 0)
+        {
+            logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
+        }
+
+        return new Resumption(resumedAccounts, requests, fallbacks, seconds);
+    }
+
+    private static bool InTimeOrderNot(List<StoredRequest> rows)
+    {
+        for (var k = 1; k < rows.Count; k++)
+        {
+            if (rows[k - 1].Timestamp > rows[k].Timestamp)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads the given accounts' requests, in slices analysed in parallel when there are many; returns the requests read.</summary>
-    private long ReadAccounts(DetectionPopulation population, DetectionSettings settings, int[] indexes, AccountAnalysis?[] analyses, Action<int, int> report, CancellationToken cancellationToken)
+    private long ReadAccounts(
+        DetectionPopulation population, DetectionSettings settings, int[] indexes, AccountAnalysis?[] analyses, AccountAnalyzerState?[] states,
+        Func<int, bool> keepState, long throughSeq, Action<int, int> report, CancellationToken cancellationToken)
     {
         if (indexes.Length == 0)
         {
@@ -261,7 +447,7 @@ public sealed class DetectionRecompute(
         var done = 0;
         var step = Math.Max(1, indexes.Length / 200);
         var readers = Enumerable.Range(0, parts).Select(part => KeySlices.Of(indexes.Length, parts, part)).Select(slice => new SliceReader(
-            indexes[slice.Start..slice.End], population, settings, analyses, () =>
+            indexes[slice.Start..slice.End], population, settings, analyses, states, keepState, () =>
             {
                 var now = Interlocked.Increment(ref done);
                 if (now % step == 0)
@@ -269,7 +455,7 @@ public sealed class DetectionRecompute(
                     report(now, indexes.Length);
                 }
             })).ToArray();
-        store.ReadRequests(indexes.Select(i => population.Accounts[i].Key).ToArray(), parts, (part, row) => readers[part].Add(row), cancellationToken);
+        store.ReadRequests(indexes.Select(i => population.Accounts[i].Key).ToArray(), parts, (part, row) => readers[part].Add(row), cancellationToken, throughSeq);
         foreach (var reader in readers)
         {
             reader.Complete();
@@ -281,7 +467,9 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>Feeds one slice of the accounts read, rows in (account, time) order, through an analyzer of its own.</summary>
-    private sealed class SliceReader(int[] slice, DetectionPopulation population, DetectionSettings settings, AccountAnalysis?[] analyses, Action finished)
+    private sealed class SliceReader(
+        int[] slice, DetectionPopulation population, DetectionSettings settings, AccountAnalysis?[] analyses, AccountAnalyzerState?[] states,
+        Func<int, bool> keepState, Action finished)
     {
         private readonly AccountAnalyzer _analyzer = new(population.Releases, settings);
         private int _position = -1;
@@ -331,7 +519,13 @@ public sealed class DetectionRecompute(
 
         private void Finish()
         {
-            analyses[slice[_position]] = _analyzer.End();
+            var i = slice[_position];
+            analyses[i] = _analyzer.End();
+            if (keepState(i))
+            {
+                states[i] = _analyzer.Capture();
+            }
+
             finished();
         }
     }

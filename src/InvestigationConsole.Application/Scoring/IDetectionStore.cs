@@ -32,7 +32,17 @@ public interface IDetectionStore
     /// <paramref name="parts"/> consecutive slices of the keys (slice p: keys [p·size, (p+1)·size), size = ⌈keys / parts⌉)
     /// handed over in parallel (a few at a time), each slice's rows on one thread with its number.
     /// </summary>
-    void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken);
+    /// <param name="throughSeq">Only requests stored up to this arrival sequence (<see cref="HighestSeq"/> at the run's start).</param>
+    void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken, long throughSeq = long.MaxValue);
+
+    /// <summary>
+    /// Streams the requests of <paramref name="sortedKeys"/> stored after <paramref name="afterSeq"/> and up to
+    /// <paramref name="throughSeq"/> in (account, time) order, ties in arrival order as in <see cref="ReadRequests"/>.
+    /// </summary>
+    void ReadRequestsAfter(IReadOnlyList<int> sortedKeys, long afterSeq, long throughSeq, Action<StoredRequest> onRequest, CancellationToken cancellationToken);
+
+    /// <summary>The highest arrival sequence (<c>Seq</c>) of the stored requests, or 0 when there are none.</summary>
+    long HighestSeq();
 
     /// <summary>
     /// Upserts the changed scores and deletes <see cref="DetectionWrite.RemovedScores"/>, replaces clusters, members and
@@ -64,4 +74,10 @@ public sealed class DetectionWrite
 
     /// <summary>Analyses of the accounts read in this run; the others keep their stored ones.</summary>
     public List<AccountAnalysisSnapshot> Analyses { get; } = [];
+
+    /// <summary>Analyzer states to store, each replacing its account's stored one.</summary>
+    public List<AccountAnalysisState> States { get; } = [];
+
+    /// <summary>When set, stored states of any other basis are deleted (they can never be resumed).</summary>
+    public long? StatesBasis { get; set; }
 }

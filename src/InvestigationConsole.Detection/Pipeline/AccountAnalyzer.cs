@@ -35,6 +35,7 @@ public sealed class AccountAnalyzer
     private string? _runIp;
     private int _runLength;
     private string? _lastPrefix;
+    private bool _ended;
 
     public AccountAnalyzer(IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
     {
@@ -57,6 +58,64 @@ public sealed class AccountAnalyzer
         _firstUse.Clear();
         _runIp = _lastPrefix = null;
         _runLength = 0;
+        _ended = false;
+    }
+
+    /// <summary>
+    /// Begins an account where <paramref name="state"/> (of <see cref="Capture"/>, under the same releases and settings)
+    /// left it: adding the account's later requests, in order, then ends in what one pass over all of them would.
+    /// </summary>
+    public void Resume(int index, AccountRegistryFacts facts, AccountAnalyzerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Ips.Length > MaxAddresses || state.Prefixes.Length > MaxAddresses)
+        {
+            throw new ArgumentException("The state holds more addresses than an analyzer keeps.", nameof(state));
+        }
+
+        Begin(index, facts);
+        _profile.Resume(facts.Identity, state.Profile);
+        foreach (var (ip, count) in state.Ips)
+        {
+            _ips.Add(ip, count);
+        }
+
+        _prefixes.UnionWith(state.Prefixes);
+        foreach (var (client, count) in state.Clients)
+        {
+            _clients.Add(client, count);
+        }
+
+        foreach (var (key, count) in state.BandKeys)
+        {
+            _bandKeys.Add(key, count);
+        }
+
+        _activity.UnionWith(state.Activity);
+        foreach (var (model, at) in state.FirstUse)
+        {
+            _firstUse.Add(model, at);
+        }
+    }
+
+    /// <summary>Where the pass over the account just ended stands, to <see cref="Resume"/> it with later requests.</summary>
+    public AccountAnalyzerState Capture()
+    {
+        if (!_ended)
+        {
+            throw new InvalidOperationException("End the account before capturing its state.");
+        }
+
+        return new AccountAnalyzerState
+        {
+            Profile = _profile.Capture(),
+            Ips = _ips.ToArray(),
+            Prefixes = _prefixes.ToArray(),
+            Clients = _clients.ToArray(),
+            BandKeys = _bandKeys.ToArray(),
+            Activity = SynchronyKeys.BottomK(_activity, _settings.SynchronySample),
+            FirstUse = _firstUse.ToArray(),
+        };
     }
 
     public void Add(in RequestObservation request)
@@ -97,6 +156,7 @@ public sealed class AccountAnalyzer
     {
         var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
         CountIpRun();
+        _ended = true;
         var profile = _profile.Build();
         var links = new AccountLinkFacts
         {

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Features;
 using InvestigationConsole.Detection.Fingerprints;
+using InvestigationConsole.Detection.Pipeline;
 
 namespace InvestigationConsole.Detection.Scoring;
 
@@ -59,6 +60,63 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         _honeypot = 0;
         _lastIp = _lastPrefix = null;
     }
+
+    /// <summary>
+    /// Begins an account where <paramref name="state"/> (of <see cref="Capture"/>, with the same releases, settings and
+    /// sketch cap) left it: adding its later requests then builds what one pass over all of them would.
+    /// </summary>
+    public void Resume(AccountIdentity identity, AccountProfileState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Hours.Length != _hours.Length || state.WindowAll.Length != _windowAll.Length || state.WindowModel.Length != _windowModel.Length
+            || state.Sketches.Length > maxSketches)
+        {
+            throw new ArgumentException("The state was captured with other releases or settings.", nameof(state));
+        }
+
+        Begin(identity);
+        state.Hours.CopyTo(_hours);
+        state.WindowAll.CopyTo(_windowAll);
+        state.WindowModel.CopyTo(_windowModel);
+        _days.AddRange(state.Days);
+        _ips.UnionWith(state.Ips);
+        _prefixes.UnionWith(state.Prefixes);
+        foreach (var model in state.Models)
+        {
+            _models.Add(model.Model, (model.FirstUseAt, model.Requests));
+        }
+
+        _sketches.AddRange(state.Sketches);
+        _traits = PromptTraitCounts.FromSlots(state.Traits);
+        (_first, _last) = (state.First, state.Last);
+        (_requests, _input, _output, _prompts, _tools, _gaps) = (state.Requests, state.InputTokens, state.OutputTokens, state.Prompts, state.ToolUse, state.Gaps);
+        (_gapMean, _gapM2, _honeypot) = (state.GapMean, state.GapM2, state.HoneypotHits);
+    }
+
+    /// <summary>Where the pass over the current account stands, to <see cref="Resume"/> it later.</summary>
+    public AccountProfileState Capture() => new()
+    {
+        Hours = (long[])_hours.Clone(),
+        Days = _days.ToArray(),
+        Ips = _ips.ToArray(),
+        Prefixes = _prefixes.ToArray(),
+        Models = _models.Select(pair => new ModelUse(pair.Key, pair.Value.First, pair.Value.Requests)).ToArray(),
+        Sketches = _sketches.ToArray(),
+        WindowAll = (long[])_windowAll.Clone(),
+        WindowModel = (long[])_windowModel.Clone(),
+        Traits = _traits.ToSlots(),
+        First = _first,
+        Last = _last,
+        Requests = _requests,
+        InputTokens = _input,
+        OutputTokens = _output,
+        Prompts = _prompts,
+        ToolUse = _tools,
+        Gaps = _gaps,
+        GapMean = _gapMean,
+        GapM2 = _gapM2,
+        HoneypotHits = _honeypot,
+    };
 
     public void Add(in RequestObservation request)
     {

@@ -23,6 +23,26 @@ public sealed class PromptTraitCounts
     /// <summary>Sets the count of one flag directly, as a rollup provides it.</summary>
     public void Set(PromptTraits flag, long count) => _counts[SlotOf(flag)] = count;
 
+    /// <summary>The counts by bit position (32 entries), as <see cref="FromSlots"/> takes them.</summary>
+    public long[] ToSlots() => (long[])_counts.Clone();
+
+    public static PromptTraitCounts FromSlots(IReadOnlyList<long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count != Slots)
+        {
+            throw new ArgumentException($"Expected {Slots} counts.", nameof(counts));
+        }
+
+        var traits = new PromptTraitCounts();
+        for (var i = 0; i < Slots; i++)
+        {
+            traits._counts[i] = counts[i];
+        }
+
+        return traits;
+    }
+
     public long this[PromptTraits flag] => _counts[SlotOf(flag)];
 
     /// <summary>The capability areas holding at least <paramref name="minPrompts"/> prompts.</summary>

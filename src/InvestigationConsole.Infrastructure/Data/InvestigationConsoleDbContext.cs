@@ -47,6 +47,7 @@ public class InvestigationConsoleDbContext(DbContextOptions<InvestigationConsole
     public DbSet<HoneypotCanary> HoneypotCanaries => Set<HoneypotCanary>();
 
     public DbSet<AccountAnalysisSnapshot> AccountAnalyses => Set<AccountAnalysisSnapshot>();
+    public DbSet<AccountAnalysisState> AccountAnalysisStates => Set<AccountAnalysisState>();
 
     public DbSet<Cluster> Clusters => Set<Cluster>();
 

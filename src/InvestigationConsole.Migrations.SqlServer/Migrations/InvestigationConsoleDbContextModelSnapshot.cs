@@ -387,6 +387,26 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.ToTable("AccountAnalyses", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountAnalysisState", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("ThroughSeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountKey");
+
+                    b.ToTable("AccountAnalysisStates", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountRiskScore", b =>
                 {
                     b.Property<int>("AccountKey")

@@ -373,6 +373,26 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.ToTable("AccountAnalyses", (string)null);
                 });
 
+            modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountAnalysisState", b =>
+                {
+                    b.Property<int>("AccountKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ThroughSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountKey");
+
+                    b.ToTable("AccountAnalysisStates", (string)null);
+                });
+
             modelBuilder.Entity("InvestigationConsole.Domain.Risk.AccountRiskScore", b =>
                 {
                     b.Property<int>("AccountKey")

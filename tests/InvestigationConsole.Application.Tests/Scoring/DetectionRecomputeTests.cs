@@ -123,13 +123,17 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
 
         Assert.True(touched > 10, $"the last hour should touch several accounts, touched {touched}");
         Assert.Equal(touched, incremental.AccountsAnalysed);
-        Assert.InRange(incremental.RequestsRead, replay.Count, full.RequestsRead - 1);
+
+        // Every touched account was active within the state window of the runs before: each is read from its stored state.
+        Assert.Equal((touched, 0), ((int)incremental.PhaseSeconds["resumed"], (int)incremental.PhaseSeconds["resumeFallbacks"]));
+        Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);
         Assert.Equal(afterIncremental.Scores, afterFull.Scores);
         Assert.Equal(afterIncremental.Clusters, afterFull.Clusters);
         Assert.Equal(afterIncremental.Members, afterFull.Members);
         Assert.Equal(afterIncremental.Links, afterFull.Links);
+        Assert.Equal(afterIncremental.Analyses, afterFull.Analyses);
         Assert.Equal(0, await Query(db => db.AccountRiskScores.CountAsync(r => r.RunId == full.RunId)));
     }
 
@@ -171,6 +175,64 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
             data => Assert.True(AnalysisCodec.IsCurrent(data)));
     }
 
+    [Fact, Order(8)]
+    public async Task IncrementalRun_StatesThatCannotBeResumed_ReadsThoseAccountsInFullAndWritesWhatAFullRunWould()
+    {
+        var candidates = await Query(db => db.AccountAnalysisStates.Join(db.Accounts, s => s.AccountKey, a => a.Key, (s, a) => new { a.Key, a.AccountId, a.LastRequestAt })
+            .Where(a => a.LastRequestAt != null).OrderByDescending(a => a.LastRequestAt).ThenBy(a => a.Key).Take(6).ToListAsync());
+        Assert.Equal(6, candidates.Count);
+        string At(DateTimeOffset? at, double minutes) => at!.Value.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var (counted, early, damaged, missing, oldBasis, resumable) = (candidates[0], candidates[1], candidates[2], candidates[3], candidates[4], candidates[5]);
+        var lines = new[]
+        {
+            ExportFiles.Request("fb-1", counted.AccountId, At(counted.LastRequestAt, 1)), ExportFiles.Request("fb-2", counted.AccountId, At(counted.LastRequestAt, 2)),
+            ExportFiles.Request("fb-3", early.AccountId, At(early.LastRequestAt, -30)), ExportFiles.Request("fb-4", early.AccountId, At(early.LastRequestAt, 5)),
+            ExportFiles.Request("fb-5", damaged.AccountId, At(damaged.LastRequestAt, 1)),
+            ExportFiles.Request("fb-6", missing.AccountId, At(missing.LastRequestAt, 1)),
+            ExportFiles.Request("fb-7", oldBasis.AccountId, At(oldBasis.LastRequestAt, 1)),
+            ExportFiles.Request("fb-8", resumable.AccountId, At(resumable.LastRequestAt, 0)), ExportFiles.Request("fb-9", resumable.AccountId, At(resumable.LastRequestAt, 3)),
+        };
+        var path = ExportFiles.Write(Path.Combine(scenario.Folder, "later"), "requests-fallbacks.jsonl", lines);
+        var (file, _) = await scenario.Host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        await scenario.Host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+
+        // One of two new requests hidden below the state's mark (a count that disagrees), a damaged state, none, another basis.
+        var lastOfCounted = await Query(db => db.Requests.Where(r => r.AccountKey == counted.Key).MaxAsync(r => r.Seq));
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == counted.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.ThroughSeq, lastOfCounted - 1)));
+        var data = await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == damaged.Key).Select(s => s.Data).SingleAsync());
+        data[^3] ^= 0x5A;
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == damaged.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.Data, data)));
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == missing.Key).ExecuteDeleteAsync());
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == oldBasis.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.Basis, 42L)));
+
+        // The resumable account's state as an earlier run would have left it (a mark just after its last old request, below
+        // the others'): its new rows are read in segments, one of them shared with the other marks.
+        var markOfResumable = await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == resumable.Key).Select(s => s.ThroughSeq).SingleAsync());
+        var lastOldOfResumable = await Query(db => db.Requests.Where(r => r.AccountKey == resumable.Key && r.Seq <= markOfResumable).MaxAsync(r => r.Seq));
+        Assert.True(lastOldOfResumable < markOfResumable);
+        await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == resumable.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.ThroughSeq, lastOldOfResumable)));
+
+        var incremental = await RunAsync(DetectionRunKind.Incremental);
+        var afterIncremental = await Everything();
+        var full = await RunAsync(DetectionRunKind.Full);
+        var afterFull = await Everything();
+
+        Assert.Equal(6, incremental.AccountsAnalysed);
+        Assert.Equal((1, 3), ((int)incremental.PhaseSeconds["resumed"], (int)incremental.PhaseSeconds["resumeFallbacks"]));
+        Assert.Equal(0, full.ScoreChanges);
+        Assert.Equal(afterIncremental.Scores, afterFull.Scores);
+        Assert.Equal(afterIncremental.Clusters, afterFull.Clusters);
+        Assert.Equal(afterIncremental.Members, afterFull.Members);
+        Assert.Equal(afterIncremental.Links, afterFull.Links);
+        Assert.Equal(afterIncremental.Analyses, afterFull.Analyses);
+
+        // The full run dropped the states of another basis and stored one for the account that had none (it is active within the window).
+        var newest = await Query(db => db.Accounts.MaxAsync(a => a.LastRequestAt));
+        Assert.True(missing.LastRequestAt >= newest!.Value.AddHours(-3));
+        Assert.Equal(0, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.Basis == 42L)));
+        Assert.Equal(1, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.AccountKey == missing.Key)));
+    }
+
     private async Task<DetectionRunSummary> RunAsync(DetectionRunKind kind)
     {
         await using var scope = scenario.Host.Services.CreateAsyncScope();
@@ -182,8 +244,9 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         .ContinueWith(t => t.Result.Select(r => (r.AccountKey, r.Score, r.Flagged, r.ClusterId)).ToList(), TaskScheduler.Default));
 
     /// <summary>Every row a run writes, as text, without the run id and time of score rows (they say which run last changed a row).</summary>
-    private async Task<(List<string> Scores, List<string> Clusters, List<string> Members, List<string> Links)> Everything()
+    private async Task<(List<string> Scores, List<string> Clusters, List<string> Members, List<string> Links, List<string> Analyses)> Everything()
     {
+        var analyses = await Query(db => db.AccountAnalyses.AsNoTracking().OrderBy(a => a.AccountKey).ToListAsync());
         var scores = await Query(db => db.AccountRiskScores.AsNoTracking().OrderBy(r => r.AccountKey).ToListAsync());
         var clusters = await Query(db => db.Clusters.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
         var members = await Query(db => db.ClusterMembers.AsNoTracking().OrderBy(m => m.AccountKey).ToListAsync());
@@ -192,7 +255,8 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
             scores.Select(r => FormattableString.Invariant($"{r.AccountKey} {r.Score:R} {r.Flagged} {r.ScoreBeforeCluster:R} {r.ClusterId} {r.TopSignals} {r.SignalsJson} {r.CorroboratingFamilies} {r.FirstFlaggedAt:O} {r.ContentHash}")).ToList(),
             clusters.Select(c => FormattableString.Invariant($"{c.Id} {c.Risk:R} {c.Size} {c.IsCampaign} {c.DominantLinkTypes} {c.SharedAttributesJson} {c.Description} {c.FirstActivityAt:O} {c.LastActivityAt:O}")).ToList(),
             members.Select(m => FormattableString.Invariant($"{m.AccountKey} {m.ClusterId}")).ToList(),
-            links.Select(l => FormattableString.Invariant($"{l.AccountKey} {l.OtherAccountKey} {l.Weight:R} {l.IsStrong} {l.EvidenceJson}")).ToList());
+            links.Select(l => FormattableString.Invariant($"{l.AccountKey} {l.OtherAccountKey} {l.Weight:R} {l.IsStrong} {l.EvidenceJson}")).ToList(),
+            analyses.Select(a => FormattableString.Invariant($"{a.AccountKey} {a.Stamp} {a.Basis} {Convert.ToHexString(a.Data)}")).ToList());
     }
 
     private Task<T> Query<T>(Func<InvestigationConsoleDbContext, Task<T>> query) =>

@@ -71,6 +71,17 @@ internal sealed class AccountAnalysisSnapshotConfiguration : IEntityTypeConfigur
     }
 }
 
+internal sealed class AccountAnalysisStateConfiguration : IEntityTypeConfiguration<AccountAnalysisState>
+{
+    public void Configure(EntityTypeBuilder<AccountAnalysisState> builder)
+    {
+        builder.ToTable("AccountAnalysisStates");
+        builder.HasKey(a => a.AccountKey);
+        builder.Property(a => a.AccountKey).ValueGeneratedNever();
+        builder.Property(a => a.Data).IsRequired();
+    }
+}
+
 internal sealed class HoneypotCanaryConfiguration : IEntityTypeConfiguration<HoneypotCanary>
 {
     public void Configure(EntityTypeBuilder<HoneypotCanary> builder)

@@ -75,7 +75,7 @@ internal static class DetectionReader
     /// </summary>
     public static void ReadRequests(
         Func<DbConnection> connect, char open, char close, IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest,
-        CancellationToken cancellationToken, RowReader? readRows = null)
+        CancellationToken cancellationToken, RowReader? readRows = null, long throughSeq = long.MaxValue)
     {
         readRows ??= ReadRows;
         if (sortedKeys.Count == 0)
@@ -89,7 +89,7 @@ internal static class DetectionReader
             Parallel.For(0, parts, options, part =>
             {
                 using var connection = connect();
-                ReadRequests(connection, open, close, Slice(sortedKeys, parts, part), row => onRequest(part, row), cancellationToken, readRows);
+                ReadRequests(connection, open, close, Slice(sortedKeys, parts, part), row => onRequest(part, row), cancellationToken, readRows, throughSeq);
             });
             return;
         }
@@ -107,7 +107,11 @@ internal static class DetectionReader
                 return;
             }
 
-            (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
+            (first, last) = (reader.GetInt64(0), Math.Min(reader.GetInt64(1), throughSeq));
+            if (last < first)
+            {
+                return;
+            }
         }
 
         var scans = Math.Min(parts, Connections);
@@ -174,7 +178,7 @@ internal static class DetectionReader
     /// </summary>
     public static void ReadRequests(
         DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, Action<StoredRequest> onRequest, CancellationToken cancellationToken,
-        RowReader? readRows = null)
+        RowReader? readRows = null, long throughSeq = long.MaxValue)
     {
         readRows ??= ReadRows;
         if (sortedKeys.Count == 0)
@@ -188,9 +192,10 @@ internal static class DetectionReader
         command.CommandTimeout = 0;
         if (ScansTable(sortedKeys))
         {
-            command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi";
+            command.CommandText = $"{select} WHERE {Q("AccountKey")} BETWEEN @lo AND @hi AND {Q("Seq")} <= @through";
             Add(command, "@lo", sortedKeys[0]);
             Add(command, "@hi", sortedKeys[^1]);
+            Add(command, "@through", throughSeq);
             Group(command, readRows, sortedKeys, onRequest, cancellationToken);
             return;
         }
@@ -206,7 +211,8 @@ internal static class DetectionReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             command.Parameters.Clear();
-            command.CommandText = $"{select} WHERE {Q("Day")} IN ({string.Join(", ", days)}) AND {Q("AccountKey")} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))})";
+            command.CommandText = $"{select} WHERE {Q("Day")} IN ({string.Join(", ", days)}) AND {Q("AccountKey")} IN ({string.Join(", ", chunk.Select((_, i) => $"@k{i}"))}) AND {Q("Seq")} <= @through";
+            Add(command, "@through", throughSeq);
             for (var i = 0; i < chunk.Length; i++)
             {
                 Add(command, $"@k{i}", chunk[i]);
@@ -214,6 +220,39 @@ internal static class DetectionReader
 
             Group(command, readRows, chunk, onRequest, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Requests of the given accounts stored after <paramref name="afterSeq"/> and up to <paramref name="throughSeq"/>, in
+    /// (account, time) order, arrival order breaking ties as in a whole read: the rows appended since are one range of the
+    /// table's key, so a resumed analysis reads only those.
+    /// </summary>
+    public static void ReadRequestsAfter(
+        DbConnection connection, char open, char close, IReadOnlyList<int> sortedKeys, long afterSeq, long throughSeq, Action<StoredRequest> onRequest,
+        CancellationToken cancellationToken, RowReader? readRows = null)
+    {
+        readRows ??= ReadRows;
+        if (sortedKeys.Count == 0 || throughSeq <= afterSeq)
+        {
+            return;
+        }
+
+        string Q(string name) => $"{open}{name}{close}";
+        using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = $"{Select(Q)} WHERE {Q("Seq")} > @after AND {Q("Seq")} <= @through";
+        Add(command, "@after", afterSeq);
+        Add(command, "@through", throughSeq);
+        Group(command, readRows, sortedKeys, onRequest, cancellationToken);
+    }
+
+    /// <summary>The highest arrival sequence stored, or 0.</summary>
+    public static long HighestSeq(DbConnection connection, char open, char close)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT MAX({open}Seq{close}) FROM {open}Requests{close}";
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Above this many accounts one pass over the whole table beats index lookups per account and day.</summary>

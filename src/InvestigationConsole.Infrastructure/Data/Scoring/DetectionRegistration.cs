@@ -14,6 +14,7 @@ internal static class DetectionRegistration
             : new SqliteDetectionStore(settings));
         services.AddSingleton<DetectionProgressBoard>();
         services.AddScoped<DetectionSettingsCatalog>();
+        services.AddOptions<DetectionRunOptions>().BindConfiguration(DetectionRunOptions.Section);
         services.AddScoped<DetectionRecompute>();
         services.AddScoped<DetectionBacktest>();
         services.AddSingleton<DetectionRunHistory>();

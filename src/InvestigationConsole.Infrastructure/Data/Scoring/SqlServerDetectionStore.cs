@@ -18,15 +18,20 @@ internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDete
         return await DetectionReader.LoadInputsAsync(connection, '[', ']', cancellationToken);
     }
 
-    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken) =>
-        DetectionReader.ReadRequests(
-            () =>
-            {
-                var connection = new SqlConnection(settings.ConnectionString);
-                connection.Open();
-                return connection;
-            },
-            '[', ']', sortedKeys, parts, onRequest, cancellationToken);
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken, long throughSeq = long.MaxValue) =>
+        DetectionReader.ReadRequests(Open, '[', ']', sortedKeys, parts, onRequest, cancellationToken, throughSeq: throughSeq);
+
+    public void ReadRequestsAfter(IReadOnlyList<int> sortedKeys, long afterSeq, long throughSeq, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        DetectionReader.ReadRequestsAfter(connection, '[', ']', sortedKeys, afterSeq, throughSeq, onRequest, cancellationToken);
+    }
+
+    public long HighestSeq()
+    {
+        using var connection = Open();
+        return DetectionReader.HighestSeq(connection, '[', ']');
+    }
 
     public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
     {
@@ -41,6 +46,7 @@ internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDete
 
         await Execute(connection, transaction, SqlServerDetectionTables.CreateScoresSql, cancellationToken);
         await Execute(connection, transaction, SqlServerDetectionTables.CreateAnalysesSql, cancellationToken);
+        await Execute(connection, transaction, SqlServerDetectionTables.CreateStatesSql, cancellationToken);
         foreach (var (table, rows) in SqlServerDetectionTables.Tables(write))
         {
             await BulkCopyAsync(connection, transaction, table, rows, cancellationToken);
@@ -48,7 +54,20 @@ internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDete
 
         await Execute(connection, transaction, SqlServerDetectionTables.ApplyScoresSql, cancellationToken);
         await Execute(connection, transaction, SqlServerDetectionTables.MergeAnalysesSql, cancellationToken);
+        if (write.StatesBasis is { } basis)
+        {
+            await Execute(connection, transaction, SqlServerDetectionTables.RemoveStatesOfOtherBasisSql(basis), cancellationToken);
+        }
+
+        await Execute(connection, transaction, SqlServerDetectionTables.MergeStatesSql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private SqlConnection Open()
+    {
+        var connection = new SqlConnection(settings.ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     private static async Task Execute(SqlConnection connection, SqlTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -15,6 +15,20 @@ internal static class SqlServerDetectionTables
         DROP TABLE [#Analyses];
         """;
 
+    public const string CreateStatesSql =
+        "CREATE TABLE [#States] ([AccountKey] int NOT NULL PRIMARY KEY, [Basis] bigint NOT NULL, [ThroughSeq] bigint NOT NULL, [Data] varbinary(max) NOT NULL)";
+
+    public const string MergeStatesSql = """
+        MERGE [AccountAnalysisStates] WITH (HOLDLOCK) AS a
+        USING [#States] AS s ON a.[AccountKey] = s.[AccountKey]
+        WHEN MATCHED THEN UPDATE SET a.[Basis] = s.[Basis], a.[ThroughSeq] = s.[ThroughSeq], a.[Data] = s.[Data]
+        WHEN NOT MATCHED THEN INSERT ([AccountKey], [Basis], [ThroughSeq], [Data]) VALUES (s.[AccountKey], s.[Basis], s.[ThroughSeq], s.[Data]);
+        DROP TABLE [#States];
+        """;
+
+    public static string RemoveStatesOfOtherBasisSql(long basis) =>
+        $"DELETE FROM [AccountAnalysisStates] WHERE [Basis] <> {basis.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>Changed score rows land in a session table shaped like the real one, then replace their stored rows.</summary>
     public const string CreateScoresSql = "SELECT TOP 0 * INTO [#Scores] FROM [AccountRiskScores]";
 
@@ -76,10 +90,16 @@ internal static class SqlServerDetectionTables
             analyses.Rows.Add(a.AccountKey, a.Stamp, a.Basis, a.Data);
         }
 
+        var states = Table(("AccountKey", typeof(int)), ("Basis", typeof(long)), ("ThroughSeq", typeof(long)), ("Data", typeof(byte[])));
+        foreach (var s in write.States)
+        {
+            states.Rows.Add(s.AccountKey, s.Basis, s.ThroughSeq, s.Data);
+        }
+
         return
         [
             ("#Scores", scores), ("AccountScoreChanges", changes), ("Clusters", clusters), ("ClusterMembers", members),
-            ("ClusterLinks", links), ("#Analyses", analyses),
+            ("ClusterLinks", links), ("#Analyses", analyses), ("#States", states),
         ];
     }
 

@@ -19,8 +19,20 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken);
     }
 
-    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken) =>
-        DetectionReader.ReadRequests(Open, '"', '"', sortedKeys, parts, onRequest, cancellationToken, SqliteRequestRows.Read);
+    public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken, long throughSeq = long.MaxValue) =>
+        DetectionReader.ReadRequests(Open, '"', '"', sortedKeys, parts, onRequest, cancellationToken, SqliteRequestRows.Read, throughSeq);
+
+    public void ReadRequestsAfter(IReadOnlyList<int> sortedKeys, long afterSeq, long throughSeq, Action<StoredRequest> onRequest, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        DetectionReader.ReadRequestsAfter(connection, '"', '"', sortedKeys, afterSeq, throughSeq, onRequest, cancellationToken, SqliteRequestRows.Read);
+    }
+
+    public long HighestSeq()
+    {
+        using var connection = Open();
+        return DetectionReader.HighestSeq(connection, '"', '"');
+    }
 
     public async Task WriteAsync(DetectionWrite write, CancellationToken cancellationToken)
     {
@@ -95,6 +107,22 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
                 {
                     analysis.Execute(a.AccountKey, a.Stamp, a.Basis, a.Data);
                 }
+            }
+        }
+
+        if (write.StatesBasis is { } basis)
+        {
+            using var stale = Prepare("""DELETE FROM "AccountAnalysisStates" WHERE "Basis" <> @p0""", 1);
+            stale.Execute(basis);
+        }
+
+        using (var state = Prepare("""
+            INSERT OR REPLACE INTO "AccountAnalysisStates" ("AccountKey", "Basis", "ThroughSeq", "Data") VALUES (@p0, @p1, @p2, @p3)
+            """, 4))
+        {
+            foreach (var s in write.States)
+            {
+                state.Execute(s.AccountKey, s.Basis, s.ThroughSeq, s.Data);
             }
         }
 
