@@ -15,12 +15,7 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
     [Fact]
     public void Build_GeneratedScenario_KeepsTheLinksAndEvidenceTextOfTheStraightforwardWay()
     {
-        var export = ExportReader.Read(scenario.Folder);
-        var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
-        var settings = DetectionSettings.Default;
-        var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
-        var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
-        var population = new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch);
+        var (result, _, population, settings) = Detect();
 
         var write = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch);
 
@@ -36,12 +31,7 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
     [Fact]
     public void Build_SameResultAgain_WritesNoScoreRowAndTheFirstRowsHoldTheSignalsAsJsonSerializerWritesThem()
     {
-        var export = ExportReader.Read(scenario.Folder);
-        var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
-        var settings = DetectionSettings.Default;
-        var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
-        var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
-        var population = new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch);
+        var (result, accounts, population, settings) = Detect();
 
         var first = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch);
         Assert.Equal(accounts.Length, first.Scores.Count);
@@ -102,6 +92,17 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
             AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-a", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour",
             RunId = 99, ComputedAt = DateTimeOffset.UnixEpoch.AddDays(3),
         }, signals, signal => signal.Evidence));
+    }
+
+    /// <summary>The scenario's detection result, with its accounts keyed 1..n in export order.</summary>
+    private (DetectionResult Result, Account[] Accounts, DetectionPopulation Population, DetectionSettings Settings) Detect()
+    {
+        var export = ExportReader.Read(scenario.Folder);
+        var releases = ModelReleases.Infer(export.FirstSeenByModel, export.DataStart);
+        var settings = DetectionSettings.Default;
+        var result = DetectionEngine.Run(ExportEvaluation.Analyze(export, releases, settings), releases, settings);
+        var accounts = export.Accounts.Select((a, i) => new Account { Key = i + 1, AccountId = a.AccountId }).ToArray();
+        return (result, accounts, new DetectionPopulation(new DetectionInputs(accounts, []), settings, DateTimeOffset.UnixEpoch), settings);
     }
 
     /// <summary>The choice as first written: per account a list of its weak links, the lightest (first of equals) dropped past three.</summary>
