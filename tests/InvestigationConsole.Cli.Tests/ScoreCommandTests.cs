@@ -19,6 +19,10 @@ public sealed class ScoreCommandTests(GeneratedExport export) : IClassFixture<Ge
         Assert.Equal(accounts, full.RootElement.GetProperty("accountsAnalysed").GetInt64());
         Assert.Equal(export.Requests, full.RootElement.GetProperty("requestsRead").GetInt64());
         Assert.Equal((0, 0), (incremental.RootElement.GetProperty("accountsAnalysed").GetInt32(), incremental.RootElement.GetProperty("scoreChanges").GetInt32()));
+        // Seconds and counts are apart: the states a run stored are a count, not a phase.
+        Assert.True(full.RootElement.GetProperty("counts").GetProperty("statesStored").GetInt64() >= 0);
+        Assert.DoesNotContain(full.RootElement.GetProperty("phaseSeconds").EnumerateObject(), phase => phase.Name == "statesStored");
+        Assert.Contains(full.RootElement.GetProperty("phaseSeconds").EnumerateObject(), phase => phase.Name == "read");
 
         var jsonl = Path.Combine(_cli.DataFolder, "accounts.jsonl");
         var csv = Path.Combine(_cli.DataFolder, "accounts.csv");

@@ -16,7 +16,26 @@ namespace InvestigationConsole.Application.Scoring;
 public sealed record DetectionRunSummary(
     long RunId, DetectionRunKind Kind, DetectionRunStatus Status, int Accounts, int AccountsAnalysed, long RequestsRead, int Flagged,
     int Clusters, int CampaignClusters, int ScoreChanges, IReadOnlyDictionary<string, double> PhaseSeconds, TimeSpan Duration, string? Error,
-    string Trigger = "", DateTimeOffset QueuedAt = default, DateTimeOffset? StartedAt = null);
+    string Trigger = "", DateTimeOffset QueuedAt = default, DateTimeOffset? StartedAt = null)
+{
+    /// <summary>What the run counted besides its phases' seconds, by the names in <see cref="DetectionRunCounts"/>.</summary>
+    public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
+}
+
+/// <summary>The counts a run stores with its phase timings (same JSON, told apart by name).</summary>
+public static class DetectionRunCounts
+{
+    /// <summary>Touched accounts analysed from their stored analyzer state.</summary>
+    public const string Resumed = "resumed";
+
+    /// <summary>Touched accounts whose stored state could not be used: read in full instead.</summary>
+    public const string ResumeFallbacks = "resumeFallbacks";
+
+    /// <summary>Analyzer states the run stored.</summary>
+    public const string StatesStored = "statesStored";
+
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal) { Resumed, ResumeFallbacks, StatesStored };
+}
 
 /// <summary>
 /// Recomputes every account's risk and the clusters: reads the registry, streams requests in (account, time) order
@@ -186,11 +205,11 @@ public sealed class DetectionRecompute(
             run.Clusters = write.Clusters.Count;
             run.CampaignClusters = write.Clusters.Count(c => c.IsCampaign);
             run.ScoreChanges = write.Changes.Count;
-            // Counts beside the seconds: how many touched accounts were read from their stored state, how many had one that
-            // could not be used (read in full instead), and how many states were stored.
-            phases["resumed"] = resumed.Accounts.Count;
-            phases["resumeFallbacks"] = resumed.Fallbacks;
-            phases["statesStored"] = stateRows.Length;
+            // Counts stored beside the seconds (the summary tells them apart by name): how many touched accounts were read
+            // from their stored state, how many had one that could not be used (read in full instead), how many states were stored.
+            phases[DetectionRunCounts.Resumed] = resumed.Accounts.Count;
+            phases[DetectionRunCounts.ResumeFallbacks] = resumed.Fallbacks;
+            phases[DetectionRunCounts.StatesStored] = stateRows.Length;
             foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
             {
                 phases["read." + step] = time;
@@ -532,9 +551,16 @@ public sealed class DetectionRecompute(
 
     private static string ActorOf(string trigger) => trigger.StartsWith("admin:", StringComparison.Ordinal) ? trigger["admin:".Length..] : "system";
 
-    internal static DetectionRunSummary Summarise(DetectionRun run) => new(
-        run.Id, run.Kind, run.Status, run.AccountsTotal, run.AccountsAnalysed, run.RequestsRead, run.AccountsFlagged, run.Clusters,
-        run.CampaignClusters, run.ScoreChanges,
-        run.PhaseTimingsJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [] : new Dictionary<string, double>(),
-        run.FinishedAt is { } end && run.StartedAt is { } start ? end - start : TimeSpan.Zero, run.Error, run.Trigger, run.QueuedAt, run.StartedAt);
+    internal static DetectionRunSummary Summarise(DetectionRun run)
+    {
+        var stored = run.PhaseTimingsJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [] : [];
+        return new DetectionRunSummary(
+            run.Id, run.Kind, run.Status, run.AccountsTotal, run.AccountsAnalysed, run.RequestsRead, run.AccountsFlagged, run.Clusters,
+            run.CampaignClusters, run.ScoreChanges,
+            stored.Where(pair => !DetectionRunCounts.Names.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            run.FinishedAt is { } end && run.StartedAt is { } start ? end - start : TimeSpan.Zero, run.Error, run.Trigger, run.QueuedAt, run.StartedAt)
+        {
+            Counts = stored.Where(pair => DetectionRunCounts.Names.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => (long)pair.Value, StringComparer.Ordinal),
+        };
+    }
 }

@@ -72,6 +72,7 @@ internal static class ScoreCommand
                 scoreChanges = summary.ScoreChanges,
                 seconds = Math.Round(summary.Duration.TotalSeconds, 3),
                 phaseSeconds = summary.PhaseSeconds,
+                counts = summary.Counts,
             }, CliJson.Options));
         }
         else
@@ -101,6 +102,17 @@ internal static class ScoreCommand
         }
 
         table.AddRow("total", $"{s.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        foreach (var (name, count) in s.Counts)
+        {
+            table.AddRow(name switch
+            {
+                DetectionRunCounts.Resumed => "accounts resumed from their state",
+                DetectionRunCounts.ResumeFallbacks => "states unusable (read in full)",
+                DetectionRunCounts.StatesStored => "analyzer states stored",
+                _ => name,
+            }, N(count));
+        }
+
         return table;
     }
 

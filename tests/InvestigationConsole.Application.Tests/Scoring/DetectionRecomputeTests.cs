@@ -125,7 +125,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.Equal(touched, incremental.AccountsAnalysed);
 
         // Every touched account was active within the state window of the runs before: each is read from its stored state.
-        Assert.Equal((touched, 0), ((int)incremental.PhaseSeconds["resumed"], (int)incremental.PhaseSeconds["resumeFallbacks"]));
+        Assert.Equal(((long)touched, 0L), (incremental.Counts[DetectionRunCounts.Resumed], incremental.Counts[DetectionRunCounts.ResumeFallbacks]));
         Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);
@@ -214,7 +214,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         var afterFull = await Everything();
 
         Assert.Equal(6, incremental.AccountsAnalysed);
-        Assert.Equal((1, 3), ((int)incremental.PhaseSeconds["resumed"], (int)incremental.PhaseSeconds["resumeFallbacks"]));
+        Assert.Equal((1L, 3L), (incremental.Counts[DetectionRunCounts.Resumed], incremental.Counts[DetectionRunCounts.ResumeFallbacks]));
         Assert.Equal(0, full.ScoreChanges);
         AssertSameRows(afterIncremental, afterFull);
 
