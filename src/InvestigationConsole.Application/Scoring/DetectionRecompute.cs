@@ -107,13 +107,8 @@ public sealed class DetectionRecompute(
     private async Task<DetectionRunSummary> RunExclusiveAsync(IConsoleDbContext db, DetectionRun run, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lap = Stopwatch.StartNew();
-        void Phase(string name)
-        {
-            phases[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
-            lap.Restart();
-        }
+        var laps = new Laps();
+        var phases = laps.Seconds;
 
         void Report(DetectionPhase phase, int done, int total)
         {
@@ -140,21 +135,21 @@ public sealed class DetectionRecompute(
                 await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
             }
 
-            Phase("load");
+            laps.Mark("load");
             var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
             var states = new AccountAnalyzerState?[accounts.Count];
             var keepState = KeepsStateOf(population);
-            var resumed = new Resumption([], 0, 0);
+            var resumed = new Resumption([], 0, 0, new Dictionary<string, double>());
             if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
             {
                 resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, keepState, cancellationToken);
             }
 
-            var readInFull = resumed.Accounts.Count == 0 ? toRead : toRead.Where(i => analyses[i] is null).ToArray();
+            var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
             var requests = resumed.Requests + ReadAccounts(
                 population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
-            Phase("read");
+            laps.Mark("read");
 
             Report(DetectionPhase.Scoring, toRead.Length, toRead.Length);
             var all = analyses.Select(a => a!).ToArray();
@@ -163,7 +158,7 @@ public sealed class DetectionRecompute(
             // writes them during a run.
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
             var result = DetectionEngine.Run(all, population.Releases, settings);
-            Phase("engine");
+            laps.Mark("engine");
 
             var previous = await stored;
             var now = clock.GetUtcNow();
@@ -190,11 +185,11 @@ public sealed class DetectionRecompute(
             });
             write.States.AddRange(stateRows);
             write.StatesBasis = run.Kind == DetectionRunKind.Full ? population.Basis : null;
-            Phase("prepare");
+            laps.Mark("prepare");
 
             Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
             await store.WriteAsync(write, cancellationToken);
-            Phase("write");
+            laps.Mark("write");
 
             run.Status = DetectionRunStatus.Completed;
             run.FinishedAt = clock.GetUtcNow();
@@ -210,7 +205,7 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.Resumed] = resumed.Accounts.Count;
             phases[DetectionRunCounts.ResumeFallbacks] = resumed.Fallbacks;
             phases[DetectionRunCounts.StatesStored] = stateRows.Length;
-            foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
+            foreach (var (step, time) in resumed.Seconds)
             {
                 phases["read." + step] = time;
             }
@@ -317,7 +312,21 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
-    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null);
+    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds);
+
+    /// <summary>Seconds of consecutive steps, each from the end of the one before, by name in the order they end.</summary>
+    private sealed class Laps
+    {
+        private readonly Stopwatch _lap = Stopwatch.StartNew();
+
+        public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
+
+        public void Mark(string name)
+        {
+            Seconds[name] = Math.Round(_lap.Elapsed.TotalSeconds, 3);
+            _lap.Restart();
+        }
+    }
 
     /// <summary>
     /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
@@ -330,13 +339,7 @@ public sealed class DetectionRecompute(
         AccountAnalyzerState?[] states, Func<int, bool> keepState, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lap = Stopwatch.StartNew();
-        void Step(string name)
-        {
-            seconds[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
-            lap.Restart();
-        }
+        var laps = new Laps();
 
         var indexOf = toRead.ToDictionary(i => accounts[i].Key);
         var stored = new List<AccountAnalysisState>();
@@ -346,7 +349,7 @@ public sealed class DetectionRecompute(
             stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
         }
 
-        Step("states");
+        laps.Mark("states");
         var fallbacks = 0;
         var decoded = new (int Index, long ThroughSeq, AccountAnalyzerState? State)[stored.Count];
         Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
@@ -367,7 +370,7 @@ public sealed class DetectionRecompute(
             decoded[k] = (i, row.ThroughSeq, usable ? state : null);
         });
         fallbacks += decoded.Count(d => d.State is null);
-        Step("decode");
+        laps.Mark("decode");
 
         var candidates = decoded.Where(d => d.State is not null).ToArray();
         // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
@@ -391,7 +394,7 @@ public sealed class DetectionRecompute(
             }
         }
 
-        Step("newRows");
+        laps.Mark("newRows");
         var done = new bool[candidates.Length];
         Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancellationToken },
             () => new AccountAnalyzer(population.Releases, settings),
@@ -425,7 +428,7 @@ public sealed class DetectionRecompute(
             },
             _ => { });
 
-        Step("resume");
+        laps.Mark("resume");
         var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
         fallbacks += candidates.Length - resumedAccounts.Length;
         var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
@@ -434,7 +437,7 @@ public sealed class DetectionRecompute(
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }
 
-        return new Resumption(resumedAccounts, requests, fallbacks, seconds);
+        return new Resumption(resumedAccounts, requests, fallbacks, laps.Seconds);
     }
 
     private static bool InTimeOrderNot(List<StoredRequest> rows)
