@@ -107,8 +107,13 @@ public sealed class DetectionRecompute(
     private async Task<DetectionRunSummary> RunExclusiveAsync(IConsoleDbContext db, DetectionRun run, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var laps = new Laps();
-        var phases = laps.Seconds;
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lap = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            phases[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
 
         void Report(DetectionPhase phase, int done, int total)
         {
@@ -135,21 +140,21 @@ public sealed class DetectionRecompute(
                 await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
             }
 
-            laps.Mark("load");
+            Phase("load");
             var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
             var states = new AccountAnalyzerState?[accounts.Count];
             var keepState = KeepsStateOf(population);
-            var resumed = new Resumption([], 0, 0, new Dictionary<string, double>());
+            var resumed = new Resumption([], 0, 0);
             if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
             {
                 resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, keepState, cancellationToken);
             }
 
-            var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
+            var readInFull = resumed.Accounts.Count == 0 ? toRead : toRead.Where(i => analyses[i] is null).ToArray();
             var requests = resumed.Requests + ReadAccounts(
                 population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
-            laps.Mark("read");
+            Phase("read");
 
             Report(DetectionPhase.Scoring, toRead.Length, toRead.Length);
             var all = analyses.Select(a => a!).ToArray();
@@ -158,7 +163,7 @@ public sealed class DetectionRecompute(
             // writes them during a run.
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
             var result = DetectionEngine.Run(all, population.Releases, settings);
-            laps.Mark("engine");
+            Phase("engine");
 
             var previous = await stored;
             var now = clock.GetUtcNow();
@@ -185,11 +190,11 @@ public sealed class DetectionRecompute(
             });
             write.States.AddRange(stateRows);
             write.StatesBasis = run.Kind == DetectionRunKind.Full ? population.Basis : null;
-            laps.Mark("prepare");
+            Phase("prepare");
 
             Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
             await store.WriteAsync(write, cancellationToken);
-            laps.Mark("write");
+            Phase("write");
 
             run.Status = DetectionRunStatus.Completed;
             run.FinishedAt = clock.GetUtcNow();
@@ -205,7 +210,7 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.Resumed] = resumed.Accounts.Count;
             phases[DetectionRunCounts.ResumeFallbacks] = resumed.Fallbacks;
             phases[DetectionRunCounts.StatesStored] = stateRows.Length;
-            foreach (var (step, time) in resumed.Seconds)
+            foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
             {
                 phases["read." + step] = time;
             }
@@ -312,21 +317,7 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
-    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds);
-
-    /// <summary>Seconds of consecutive steps, each from the end of the one before, by name in the order they end.</summary>
-    private sealed class Laps
-    {
-        private readonly Stopwatch _lap = Stopwatch.StartNew();
-
-        public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
-
-        public void Mark(string name)
-        {
-            Seconds[name] = Math.Round(_lap.Elapsed.TotalSeconds, 3);
-            _lap.Restart();
-        }
-    }
+    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null);
 
     /// <summary>
     /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
@@ -339,7 +330,13 @@ public sealed class DetectionRecompute(
         AccountAnalyzerState?[] states, Func<int, bool> keepState, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
-        var laps = new Laps();
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lap = Stopwatch.StartNew();
+        void Step(string name)
+        {
+            seconds[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
+            lap.Restart();
+        }
 
         var indexOf = toRead.ToDictionary(i => accounts[i].Key);
         var stored = new List<AccountAnalysisState>();
@@ -349,7 +346,7 @@ public sealed class DetectionRecompute(
             stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
         }
 
-        laps.Mark("states");
+        Step("states");
         var fallbacks = 0;
         var decoded = new (int Index, long ThroughSeq, AccountAnalyzerState? State)[stored.Count];
         Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
@@ -370,7 +367,7 @@ public sealed class DetectionRecompute(
             decoded[k] = (i, row.ThroughSeq, usable ? state : null);
         });
         fallbacks += decoded.Count(d => d.State is null);
-        laps.Mark("decode");
+        Step("decode");
 
         var candidates = decoded.Where(d => d.State is not null).ToArray();
         // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
@@ -394,7 +391,7 @@ public sealed class DetectionRecompute(
             }
         }
 
-        laps.Mark("newRows");
+        Step("newRows");
         var done = new bool[candidates.Length];
         Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancellationToken },
             () => new AccountAnalyzer(population.Releases, settings),
@@ -428,7 +425,7 @@ public sealed class DetectionRecompute(
             },
             _ => { });
 
-        laps.Mark("resume");
+        Step("resume");
         var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
         fallbacks += candidates.Length - resumedAccounts.Length;
         var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
@@ -437,7 +434,7 @@ public sealed class DetectionRecompute(
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }
 
-        return new Resumption(resumedAccounts, requests, fallbacks, laps.Seconds);
+        return new Resumption(resumedAccounts, requests, fallbacks, seconds);
     }
 
     private static bool InTimeOrderNot(List<StoredRequest> rows)
