@@ -168,8 +168,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var end = new int[types];
         for (var t = 0; t < types; t++)
         {
-            next[t] = LowerBound<ulong>(_pairs[t].Keys, from);
-            end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound<ulong>(_pairs[t].Keys, to);
+            next[t] = LowerBound(_pairs[t].Keys, from);
+            end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound(_pairs[t].Keys, to);
         }
 
         var entries = new Entry[types];
@@ -231,6 +231,12 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
     }
 
+    private static int LowerBound(ulong[] keys, ulong key)
+    {
+        var index = Array.BinarySearch(keys, key);
+        return index >= 0 ? index : ~index;
+    }
+
     /// <summary>
     /// Every pair of a bucket's members (each member and its next few in large buckets), counted by sorting
     /// (pair, bucket) entries instead of a hash table of pairs: tens of millions of candidate pairs at scale, most of
@@ -256,9 +262,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// </remarks>
     private TypePairs CountPackedPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount, int accountBits, int bucketBits)
     {
-        var slices = PairSlices(buckets, packed, pairCount);
-        var parts = new TypePairs[slices.Length];
-        Parallel.For(0, parts.Length, s => parts[s] = CountPackedSlice(type, buckets, packed, slices[s], accountBits, bucketBits));
+        var bounds = PairSliceBounds(buckets, packed, pairCount);
+        var parts = new TypePairs[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s => parts[s] = CountPackedSlice(type, buckets, packed, bounds[s], bounds[s + 1], accountBits, bucketBits));
         if (parts.Length == 1)
         {
             return parts[0];
@@ -277,16 +283,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return new TypePairs(keys, sums);
     }
 
-    /// <summary>
-    /// Ranges of first accounts cutting the pairs into slices of about pairSliceSize, each with its number of pairs: slice s
-    /// holds the pairs whose A is in [From, To).
-    /// </summary>
-    private (int From, int To, long Pairs)[] PairSlices(List<Bucket> buckets, int[] packed, long pairCount)
+    /// <summary>First accounts cutting the pairs into slices of about pairSliceSize: slice s holds the pairs whose A is in [bounds[s], bounds[s + 1]).</summary>
+    private int[] PairSliceBounds(List<Bucket> buckets, int[] packed, long pairCount)
     {
-        var count = (int)Math.Clamp(pairCount / pairSliceSize, 1, MaxPairSlices);
-        if (count == 1)
+        var slices = (int)Math.Clamp(pairCount / pairSliceSize, 1, MaxPairSlices);
+        if (slices == 1)
         {
-            return [(0, accounts.Count, pairCount)];
+            return [0, accounts.Count];
         }
 
         var pairsOf = new long[accounts.Count];
@@ -298,30 +301,33 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             }
         }
 
-        var slices = new List<(int From, int To, long Pairs)>(count);
-        var (from, pairs, seen) = (0, 0L, 0L);
-        for (var account = 0; account < accounts.Count; account++)
+        var bounds = new List<int> { 0 };
+        long seen = 0;
+        for (var account = 0; account < accounts.Count && bounds.Count < slices; account++)
         {
-            pairs += pairsOf[account];
             seen += pairsOf[account];
-            if (slices.Count < count - 1 && seen >= pairCount * (slices.Count + 1) / count)
+            if (seen >= pairCount * bounds.Count / slices)
             {
-                slices.Add((from, account + 1, pairs));
-                (from, pairs) = (account + 1, 0);
+                bounds.Add(account + 1);
             }
         }
 
-        if (from < accounts.Count)
-        {
-            slices.Add((from, accounts.Count, pairs));
-        }
-
-        return [.. slices];
+        bounds.Add(accounts.Count);
+        return [.. bounds.Distinct()];
     }
 
-    private TypePairs CountPackedSlice(LinkType type, List<Bucket> buckets, int[] packed, (int From, int To, long Pairs) slice, int accountBits, int bucketBits)
+    private TypePairs CountPackedSlice(LinkType type, List<Bucket> buckets, int[] packed, int fromAccount, int toAccount, int accountBits, int bucketBits)
     {
-        var (fromAccount, toAccount, sliceCount) = slice;
+        long sliceCount = 0;
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            var members = packed.AsSpan(buckets[b].Start, buckets[b].Count);
+            for (var i = LowerBound(members, fromAccount); i < members.Length && members[i] < toAccount; i++)
+            {
+                sliceCount += PairEnd(i, members.Length) - i - 1;
+            }
+        }
+
         var entries = GC.AllocateUninitializedArray<ulong>(checked((int)sliceCount));
         var n = 0;
         for (var b = 0; b < buckets.Count; b++)
@@ -372,9 +378,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return new TypePairs([.. keys], [.. sums]);
     }
 
-    /// <summary>The first position in <paramref name="sorted"/> (no duplicates) whose value is not below <paramref name="value"/>.</summary>
-    private static int LowerBound<T>(ReadOnlySpan<T> sorted, T value)
-        where T : IComparable<T>
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
         var index = sorted.BinarySearch(value);
         return index >= 0 ? index : ~index;
