@@ -34,7 +34,16 @@ public static class DetectionRunCounts
     /// <summary>Analyzer states the run stored.</summary>
     public const string StatesStored = "statesStored";
 
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal) { Resumed, ResumeFallbacks, StatesStored };
+    /// <summary>Accounts whose analysis an incremental run took from the process's memory of the last run (ADR-007), not from the store.</summary>
+    public const string FromMemory = "fromMemory";
+
+    /// <summary>Touched accounts whose analyzer state was taken from the process's memory of the last run, not from the store.</summary>
+    public const string StatesFromMemory = "statesFromMemory";
+
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory,
+    };
 }
 
 /// <summary>
@@ -42,8 +51,10 @@ public static class DetectionRunCounts
 /// through <see cref="AccountAnalyzer"/> on two connections, runs <see cref="DetectionEngine"/> over the whole
 /// population and writes the results in one transaction. A full run reads every account's requests; an incremental
 /// run reads only the accounts whose traffic changed since their stored analysis and reuses the rest; of those, an
-/// account with a stored analyzer state (ADR-006) is read from where that state stopped. One run at a
-/// time per process (jobs add a distributed lock); a run killed midway stays Running and is re-enqueued on start.
+/// account with a stored analyzer state (ADR-006) is read from where that state stopped. The process keeps what its
+/// last run made in <see cref="ResidentAnalyses"/> (ADR-007), so that its next incremental run reads neither the
+/// untouched accounts' analyses nor the touched accounts' states from the store. One run at a time per process (jobs
+/// add a distributed lock); a run killed midway stays Running and is re-enqueued on start.
 /// </summary>
 public sealed class DetectionRecompute(
     IConsoleDbContextFactory contexts,
@@ -52,6 +63,7 @@ public sealed class DetectionRecompute(
     IAuditLog audit,
     TimeProvider clock,
     DetectionProgressBoard board,
+    ResidentAnalyses resident,
     IOptions<DetectionRunOptions> options,
     ILogger<DetectionRecompute> logger)
 {
@@ -126,6 +138,12 @@ public sealed class DetectionRecompute(
         run.StartedAt = clock.GetUtcNow();
         run.Error = null;
         await db.SaveChangesAsync(cancellationToken);
+        if (run.Kind == DetectionRunKind.Full || !options.Value.KeepAnalysesInMemory)
+        {
+            // A full run uses none of it, and would otherwise hold the last run's analyses beside its own.
+            resident.Forget();
+        }
+
         Report(DetectionPhase.Loading, 0, 0);
         try
         {
@@ -135,9 +153,10 @@ public sealed class DetectionRecompute(
             var population = new DetectionPopulation(await store.LoadInputsAsync(cancellationToken), settings, clock.GetUtcNow());
             var accounts = population.Accounts;
             var analyses = new AccountAnalysis?[accounts.Count];
+            var fromMemory = 0;
             if (run.Kind == DetectionRunKind.Incremental)
             {
-                await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
+                fromMemory = await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
             }
 
             Phase("load");
@@ -194,6 +213,11 @@ public sealed class DetectionRecompute(
 
             Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
             await store.WriteAsync(write, cancellationToken);
+            if (options.Value.KeepAnalysesInMemory)
+            {
+                Remember(population, all, states, throughSeq, keepState);
+            }
+
             Phase("write");
 
             run.Status = DetectionRunStatus.Completed;
@@ -210,6 +234,8 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.Resumed] = resumed.Accounts.Count;
             phases[DetectionRunCounts.ResumeFallbacks] = resumed.Fallbacks;
             phases[DetectionRunCounts.StatesStored] = stateRows.Length;
+            phases[DetectionRunCounts.FromMemory] = fromMemory;
+            phases[DetectionRunCounts.StatesFromMemory] = resumed.FromMemory;
             foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
             {
                 phases["read." + step] = time;
@@ -232,6 +258,7 @@ public sealed class DetectionRecompute(
         catch (OperationCanceledException)
         {
             // Stopped, not failed: left queued, the next start re-enqueues it (DetectionRecovery).
+            resident.Forget();
             run.Status = DetectionRunStatus.Queued;
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
@@ -239,6 +266,7 @@ public sealed class DetectionRecompute(
         catch (Exception ex)
         {
             logger.LogError(ex, "Detection run {Run} failed", run.Id);
+            resident.Forget();
             run.Status = DetectionRunStatus.Failed;
             run.FinishedAt = clock.GetUtcNow();
             run.Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message;
@@ -262,7 +290,54 @@ public sealed class DetectionRecompute(
             .ToDictionary(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash));
     }
 
-    private static async Task ReuseStoredAnalysesAsync(IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills in the analyses still valid for this run: from the process's memory of the last run when it has one of
+    /// this basis, else from the store. Returns how many came from memory.
+    /// </summary>
+    private async Task<int> ReuseStoredAnalysesAsync(IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, CancellationToken cancellationToken)
+    {
+        var accounts = population.Accounts;
+        if (!resident.Holds(population.Basis))
+        {
+            await ReadStoredAnalysesAsync(db, population, analyses, cancellationToken);
+            return 0;
+        }
+
+        var held = new bool[accounts.Count];
+        Parallel.For(0, accounts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            if (resident.Analysis(population.Basis, accounts[i].Key, DetectionPopulation.StampOf(accounts[i])) is { } analysis)
+            {
+                analyses[i] = population.Refresh(analysis, i);
+                held[i] = true;
+            }
+        });
+
+        // The rest are mostly the touched accounts, whose stored analyses are stale too; another process's run may have
+        // stored current ones for others. Only rows of the current stamp are wanted, so only those are decoded.
+        var missing = Enumerable.Range(0, accounts.Count).Where(i => !held[i]).ToArray();
+        foreach (var chunk in missing.Chunk(2000))
+        {
+            var keys = chunk.Select(i => accounts[i].Key).ToArray();
+            var stamps = chunk.Select(i => DetectionPopulation.StampOf(accounts[i])).ToArray();
+            var rows = await db.AccountAnalyses.AsNoTracking()
+                .Where(a => a.Basis == population.Basis && keys.Contains(a.AccountKey) && stamps.Contains(a.Stamp))
+                .ToListAsync(cancellationToken);
+            var index = chunk.ToDictionary(i => accounts[i].Key);
+            foreach (var row in rows)
+            {
+                var i = index[row.AccountKey];
+                if (row.Stamp == DetectionPopulation.StampOf(accounts[i]))
+                {
+                    analyses[i] = population.Refresh(AnalysisCodec.Decode(row.Data), i);
+                }
+            }
+        }
+
+        return accounts.Count - missing.Length;
+    }
+
+    private static async Task ReadStoredAnalysesAsync(IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, CancellationToken cancellationToken)
     {
         var index = new Dictionary<int, int>(population.Accounts.Count);
         for (var i = 0; i < population.Accounts.Count; i++)
@@ -317,13 +392,14 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
-    private sealed record Resumption(IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null);
+    private sealed record Resumption(
+        IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null, int FromMemory = 0);
 
     /// <summary>
     /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
     /// since. An account whose new requests are not exactly what its registry counts, or start before the state's last
     /// request, or whose result disagrees with the registry's count, first and last request, is left unanalysed, to be
-    /// read in full like an account without a state.
+    /// read in full like an account without a state. States the process's last run kept are taken from its memory.
     /// </summary>
     private Resumption ResumeStoredStates(
         IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, int[] toRead, long throughSeq, AccountAnalysis?[] analyses,
@@ -338,9 +414,25 @@ public sealed class DetectionRecompute(
             lap.Restart();
         }
 
-        var indexOf = toRead.ToDictionary(i => accounts[i].Key);
+        // A state held in memory is the one the last run of this process stored (another process may have stored a later
+        // one since: either is a correct start, the checks below see to that).
+        var held = new List<(int Index, long ThroughSeq, AccountAnalyzerState? State)>();
+        var notHeld = new List<int>();
+        foreach (var i in toRead)
+        {
+            if (resident.State(population.Basis, accounts[i].Key) is { } state)
+            {
+                held.Add((i, state.ThroughSeq, state.State));
+            }
+            else
+            {
+                notHeld.Add(i);
+            }
+        }
+
+        var indexOf = notHeld.ToDictionary(i => accounts[i].Key);
         var stored = new List<AccountAnalysisState>();
-        foreach (var chunk in toRead.Chunk(2000))
+        foreach (var chunk in notHeld.Chunk(2000))
         {
             var keys = chunk.Select(i => accounts[i].Key).ToArray();
             stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
@@ -363,13 +455,15 @@ public sealed class DetectionRecompute(
                 // A damaged state is only a lost shortcut: the account is read in full.
             }
 
-            var usable = state is not null && row.ThroughSeq <= throughSeq && state.Profile.Requests <= accounts[i].RequestCount;
-            decoded[k] = (i, row.ThroughSeq, usable ? state : null);
+            decoded[k] = (i, row.ThroughSeq, state);
         });
-        fallbacks += decoded.Count(d => d.State is null);
+        var all = held.Concat(decoded)
+            .Select(d => d.State is not null && d.ThroughSeq <= throughSeq && d.State.Profile.Requests <= accounts[d.Index].RequestCount ? d : (d.Index, d.ThroughSeq, null))
+            .ToArray();
+        fallbacks += all.Count(d => d.State is null);
         Step("decode");
 
-        var candidates = decoded.Where(d => d.State is not null).ToArray();
+        var candidates = all.Where(d => d.State is not null).ToArray();
         // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
         // between consecutive marks, each for the accounts whose mark it follows: an account's rows then come segment by
         // segment (ascending Seq), each segment in (time, Seq) order, and a stable sort by time gives the order of a whole read.
@@ -434,7 +528,32 @@ public sealed class DetectionRecompute(
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }
 
-        return new Resumption(resumedAccounts, requests, fallbacks, seconds);
+        return new Resumption(resumedAccounts, requests, fallbacks, seconds, held.Count);
+    }
+
+    /// <summary>
+    /// Keeps a finished run's analyses of every account and the analyzer states it stored for the next run of this
+    /// process; an incremental run also carries over the states held from earlier runs of accounts still in the window.
+    /// </summary>
+    private void Remember(DetectionPopulation population, AccountAnalysis[] all, AccountAnalyzerState?[] states, long throughSeq, Func<int, bool> keepState)
+    {
+        var accounts = population.Accounts;
+        var analyses = new Dictionary<int, (long Stamp, AccountAnalysis Analysis)>(accounts.Count);
+        var kept = new Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)>();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            analyses[accounts[i].Key] = (DetectionPopulation.StampOf(accounts[i]), all[i]);
+            if (states[i] is { } state)
+            {
+                kept[accounts[i].Key] = (throughSeq, state);
+            }
+            else if (keepState(i) && resident.State(population.Basis, accounts[i].Key) is { } earlier)
+            {
+                kept[accounts[i].Key] = earlier;
+            }
+        }
+
+        resident.Remember(population.Basis, analyses, kept);
     }
 
     private static bool InTimeOrderNot(List<StoredRequest> rows)

@@ -11,4 +11,11 @@ public sealed class DetectionRunOptions
     /// Zero stores none.
     /// </summary>
     public TimeSpan ResumableStateWindow { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// The process keeps its last run's analyses and analyzer states in memory (ADR-007), so that the next incremental
+    /// run, the one after each ingest, takes them from there instead of reading and decoding them from the store. It
+    /// costs the memory of every account's analysis between runs (about 1.3 GB at the 16M-request seed's 226,070 accounts).
+    /// </summary>
+    public bool KeepAnalysesInMemory { get; set; } = true;
 }

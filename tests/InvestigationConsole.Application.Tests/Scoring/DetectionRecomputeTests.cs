@@ -124,8 +124,11 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.True(touched > 10, $"the last hour should touch several accounts, touched {touched}");
         Assert.Equal(touched, incremental.AccountsAnalysed);
 
-        // Every touched account was active within the state window of the runs before: each is read from its stored state.
+        // Every touched account was active within the state window of the runs before: each is read from its state, which
+        // the process still holds from the run before, as it holds every untouched account's analysis (ADR-007).
         Assert.Equal(((long)touched, 0L), (incremental.Counts[DetectionRunCounts.Resumed], incremental.Counts[DetectionRunCounts.ResumeFallbacks]));
+        Assert.Equal((long)touched, incremental.Counts[DetectionRunCounts.StatesFromMemory]);
+        Assert.Equal(incremental.Accounts - touched, incremental.Counts[DetectionRunCounts.FromMemory]);
         Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);
@@ -158,6 +161,9 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         // As an older build left them: another basis (the layout is part of it) and bytes this layout does not read.
         await Query(db => db.AccountAnalyses.Where(a => keys.Contains(a.AccountKey))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Basis, 42L).SetProperty(a => a.Data, new byte[] { 0x1B, 0x2A, 0x00 })));
+
+        // A newly started process: what it knows comes from the store.
+        scenario.Host.Services.GetRequiredService<ResidentAnalyses>().Forget();
 
         var run = await RunAsync(DetectionRunKind.Incremental);
         var after = await Everything();
@@ -208,6 +214,9 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.True(lastOldOfResumable < markOfResumable);
         await Query(db => db.AccountAnalysisStates.Where(s => s.AccountKey == resumable.Key).ExecuteUpdateAsync(set => set.SetProperty(s => s.ThroughSeq, lastOldOfResumable)));
 
+        // A newly started process: the states come from the store.
+        scenario.Host.Services.GetRequiredService<ResidentAnalyses>().Forget();
+
         var incremental = await RunAsync(DetectionRunKind.Incremental);
         var afterIncremental = await Everything();
         var full = await RunAsync(DetectionRunKind.Full);
@@ -223,6 +232,60 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.True(missing.LastRequestAt >= newest!.Value.AddHours(-3));
         Assert.Equal(0, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.Basis == 42L)));
         Assert.Equal(1, await Query(db => db.AccountAnalysisStates.CountAsync(s => s.AccountKey == missing.Key)));
+    }
+
+    [Fact, Order(9)]
+    public async Task IncrementalRun_AfterAnotherProcessRan_TakesWhatThatRunStoredForTheAccountsItChanged()
+    {
+        var active = await Query(db => db.AccountAnalysisStates.Join(db.Accounts, s => s.AccountKey, a => a.Key, (s, a) => new { a.Key, a.AccountId, a.LastRequestAt })
+            .OrderByDescending(a => a.LastRequestAt).ThenBy(a => a.Key).Take(3).ToListAsync());
+        var lines = active.Select((a, k) => ExportFiles.Request($"other-{k}", a.AccountId,
+            a.LastRequestAt!.Value.AddMinutes(2).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)));
+        var path = ExportFiles.Write(Path.Combine(scenario.Folder, "later"), "requests-other-process.jsonl", lines);
+        var (file, _) = await scenario.Host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        await scenario.Host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+
+        // Another process (the CLI beside the web app) analyses the new traffic and stores it; this process's memory still
+        // holds the three accounts as they were before.
+        DetectionRunSummary other;
+        await using (var scope = scenario.Host.Services.CreateAsyncScope())
+        {
+            other = await ActivatorUtilities.CreateInstance<DetectionRecompute>(scope.ServiceProvider, new ResidentAnalyses())
+                .RunAsync(DetectionRunKind.Incremental, "other process", null, default);
+        }
+
+        var afterOther = await Everything();
+        var incremental = await RunAsync(DetectionRunKind.Incremental);
+        var afterIncremental = await Everything();
+        var full = await RunAsync(DetectionRunKind.Full);
+
+        Assert.Equal((3, 0L), (other.AccountsAnalysed, other.Counts[DetectionRunCounts.FromMemory]));
+        Assert.Equal((0, 0, 0L), (incremental.AccountsAnalysed, incremental.ScoreChanges, incremental.RequestsRead));
+        Assert.Equal(incremental.Accounts - 3, incremental.Counts[DetectionRunCounts.FromMemory]);
+        AssertSameRows(afterOther, afterIncremental);
+        Assert.Equal(0, full.ScoreChanges);
+        AssertSameRows(afterIncremental, await Everything());
+    }
+
+    [Fact, Order(10)]
+    public async Task Runs_KeepNothingInMemoryWhenTurnedOff_ReadEverythingFromTheStore()
+    {
+        var before = await Everything();
+        DetectionRunSummary first, second;
+        await using (var scope = scenario.Host.Services.CreateAsyncScope())
+        {
+            var resident = new ResidentAnalyses();
+            var off = Microsoft.Extensions.Options.Options.Create(new DetectionRunOptions { KeepAnalysesInMemory = false });
+            var recompute = ActivatorUtilities.CreateInstance<DetectionRecompute>(scope.ServiceProvider, resident, off);
+            first = await recompute.RunAsync(DetectionRunKind.Incremental, "test", null, default);
+            Assert.Equal(0, resident.Count);
+            second = await recompute.RunAsync(DetectionRunKind.Incremental, "test", null, default);
+            Assert.Equal(0, resident.Count);
+        }
+
+        Assert.Equal((0L, 0L), (first.Counts[DetectionRunCounts.FromMemory], second.Counts[DetectionRunCounts.FromMemory]));
+        Assert.Equal((0, 0), (first.AccountsAnalysed, second.AccountsAnalysed));
+        AssertSameRows(before, await Everything());
     }
 
     private async Task<DetectionRunSummary> RunAsync(DetectionRunKind kind)

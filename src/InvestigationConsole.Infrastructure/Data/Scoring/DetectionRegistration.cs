@@ -13,6 +13,7 @@ internal static class DetectionRegistration
             ? new SqlServerDetectionStore(settings)
             : new SqliteDetectionStore(settings));
         services.AddSingleton<DetectionProgressBoard>();
+        services.AddSingleton<ResidentAnalyses>();
         services.AddScoped<DetectionSettingsCatalog>();
         services.AddOptions<DetectionRunOptions>().BindConfiguration(DetectionRunOptions.Section);
         services.AddScoped<DetectionRecompute>();

@@ -1,0 +1,45 @@
+using InvestigationConsole.Detection.Pipeline;
+
+namespace InvestigationConsole.Application.Scoring;
+
+/// <summary>
+/// The last run's analyses and analyzer states, kept in the process that made them (the web app's job server runs
+/// every incremental run after an ingest), so that the next run takes them from memory instead of reading and decoding
+/// every stored analysis again (ADR-007). What the memory holds is only a faster copy of what the run stored: an
+/// analysis is used only under the same basis and for an account whose stamp has not changed since, which is exactly
+/// when its stored row would be used; anything else is read from the store as before.
+/// </summary>
+/// <remarks>
+/// Runs are one at a time per process (<see cref="DetectionRecompute"/>), and only a run touches this: no locking.
+/// A run that fails or is cancelled empties it, so a half-made run never serves the next one.
+/// </remarks>
+public sealed class ResidentAnalyses
+{
+    private Snapshot? _snapshot;
+
+    /// <summary>Accounts whose analysis is held (0 when empty): for tests and the run's counts.</summary>
+    public int Count => _snapshot?.Analyses.Count ?? 0;
+
+    /// <summary>The analysis held for an account if it was made under <paramref name="basis"/> and the account's stamp is still <paramref name="stamp"/>.</summary>
+    internal AccountAnalysis? Analysis(long basis, int accountKey, long stamp) =>
+        _snapshot is { } snapshot && snapshot.Basis == basis && snapshot.Analyses.TryGetValue(accountKey, out var held) && held.Stamp == stamp
+            ? held.Analysis
+            : null;
+
+    /// <summary>The analyzer state the last run kept for an account under <paramref name="basis"/>, with the mark it reaches.</summary>
+    internal (long ThroughSeq, AccountAnalyzerState State)? State(long basis, int accountKey) =>
+        _snapshot is { } snapshot && snapshot.Basis == basis && snapshot.States.TryGetValue(accountKey, out var held) ? held : null;
+
+    /// <summary>Whether the memory holds the analyses of a run under <paramref name="basis"/>.</summary>
+    internal bool Holds(long basis) => _snapshot?.Basis == basis;
+
+    /// <summary>Replaces what is held with a finished run's analyses (every account's, by key with its stamp) and the states it stored.</summary>
+    internal void Remember(long basis, Dictionary<int, (long Stamp, AccountAnalysis Analysis)> analyses, Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> states) =>
+        _snapshot = new Snapshot(basis, analyses, states);
+
+    /// <summary>Lets go of everything held.</summary>
+    public void Forget() => _snapshot = null;
+
+    private sealed record Snapshot(
+        long Basis, Dictionary<int, (long Stamp, AccountAnalysis Analysis)> Analyses, Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> States);
+}

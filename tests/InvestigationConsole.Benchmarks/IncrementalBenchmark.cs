@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using InvestigationConsole.Application.Ingestion;
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Domain.Ingestion;
+using InvestigationConsole.Domain.Risk;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestigationConsole.Benchmarks;
+
+/// <summary>
+/// <c>incremental --data DIR --hour FILE [--hour FILE ...]</c>: incremental runs as the web app's job server makes them,
+/// in one long-lived process. A first incremental run (not counted) leaves the process holding its analyses
+/// (ADR-007); then each hour file is ingested through the real ledger and runner, and the incremental run after it is
+/// timed. <b>Writes to DIR</b> (a scored copy of the seed database): the hours are ingested into it and the results
+/// stored, as in production. With <c>DetectionRuns__KeepAnalysesInMemory=false</c> every run reads from the store,
+/// for comparison in the same process.
+/// </summary>
+internal static class IncrementalBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var data = Option(args, "--data");
+        var hours = args.Select((arg, i) => (arg, i)).Where(p => p.arg == "--hour" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        if (data is null || hours.Length == 0)
+        {
+            Console.Error.WriteLine("incremental needs --data DIR (a scored database; it is written to) and at least one --hour FILE");
+            return 2;
+        }
+
+        using var host = await BenchmarkHost.StartAsync(Path.GetFullPath(data));
+        var services = host.Services;
+        var warm = await RunAsync(services, "warm-up");
+        Report("warm-up", warm);
+        foreach (var hour in hours)
+        {
+            var ingest = Stopwatch.StartNew();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var ledger = scope.ServiceProvider.GetRequiredService<IngestLedger>();
+                var runner = scope.ServiceProvider.GetRequiredService<IngestionRunner>();
+                var (file, known) = await ledger.RegisterAsync(Path.GetFullPath(hour), "benchmark", CancellationToken.None);
+                if (!known || file.Status != IngestStatus.Completed)
+                {
+                    var summary = await runner.RunAsync(file.Id, progress: null, CancellationToken.None);
+                    Phases.Progress(FormattableString.Invariant(
+                        $"ingested {Path.GetFileName(hour)}: {summary.Accepted:N0} accepted, {summary.Duplicates:N0} duplicates, {summary.Rejected:N0} rejected in {ingest.Elapsed.TotalSeconds:0.0} s"));
+                }
+                else
+                {
+                    Phases.Progress($"{Path.GetFileName(hour)} was ingested before: the run after it has nothing new to read");
+                }
+            }
+
+            Report(Path.GetFileName(hour), await RunAsync(services, "benchmark"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB"));
+        return 0;
+    }
+
+    private static async Task<(DetectionRunSummary Summary, double CpuSeconds, double GcPauseSeconds)> RunAsync(IServiceProvider services, string trigger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
+        var summary = await scope.ServiceProvider.GetRequiredService<DetectionRecompute>()
+            .RunAsync(DetectionRunKind.Incremental, trigger, progress: null, CancellationToken.None);
+        return (summary, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - paused).TotalSeconds);
+    }
+
+    private static void Report(string name, (DetectionRunSummary Summary, double CpuSeconds, double GcPauseSeconds) run)
+    {
+        var (s, cpu, gc) = run;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: run {s.RunId} {s.Status} in {s.Duration.TotalSeconds:0.00} s ({cpu:0.0} s CPU, GC pauses {gc:0.00} s); {s.AccountsAnalysed:N0} accounts read, {s.RequestsRead:N0} requests; {s.ScoreChanges:N0} score changes"));
+        Console.WriteLine($"  phases {JsonSerializer.Serialize(s.PhaseSeconds)}");
+        Console.WriteLine($"  counts {JsonSerializer.Serialize(s.Counts)}");
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
