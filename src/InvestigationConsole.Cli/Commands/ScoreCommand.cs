@@ -109,6 +109,8 @@ internal static class ScoreCommand
                 DetectionRunCounts.Resumed => "accounts resumed from their state",
                 DetectionRunCounts.ResumeFallbacks => "states unusable (read in full)",
                 DetectionRunCounts.StatesStored => "analyzer states stored",
+                DetectionRunCounts.FromMemory => "analyses held in memory",
+                DetectionRunCounts.StatesFromMemory => "states held in memory",
                 _ => name,
             }, N(count));
         }
