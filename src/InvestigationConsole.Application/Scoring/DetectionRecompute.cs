@@ -4,6 +4,7 @@ using System.Text.Json;
 using InvestigationConsole.Application.Audit;
 using InvestigationConsole.Application.Common;
 using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Detection.Scoring;
 using InvestigationConsole.Domain.Audit;
 using InvestigationConsole.Domain.Risk;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +41,12 @@ public static class DetectionRunCounts
     /// <summary>Touched accounts whose analyzer state was taken from the process's memory of the last run, not from the store.</summary>
     public const string StatesFromMemory = "statesFromMemory";
 
+    /// <summary>Accounts an incremental run did not score again: profile and population baseline as when the held score was made.</summary>
+    public const string ScoresKept = "scoresKept";
+
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory,
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept,
     };
 }
 
@@ -154,9 +158,11 @@ public sealed class DetectionRecompute(
             var accounts = population.Accounts;
             var analyses = new AccountAnalysis?[accounts.Count];
             var fromMemory = 0;
+            var heldRisks = new AccountRisk?[accounts.Count];
+            var heldBaseline = resident.Holds(population.Basis) ? resident.Baseline : null;
             if (run.Kind == DetectionRunKind.Incremental)
             {
-                fromMemory = await ReuseStoredAnalysesAsync(db, population, analyses, cancellationToken);
+                fromMemory = await ReuseStoredAnalysesAsync(db, population, analyses, heldRisks, cancellationToken);
             }
 
             Phase("load");
@@ -181,7 +187,8 @@ public sealed class DetectionRecompute(
             // The stored scores are loaded beside the engine, which leaves a core idle much of the time; nothing else
             // writes them during a run.
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
-            var result = DetectionEngine.Run(all, population.Releases, settings);
+            var result = DetectionEngine.Run(
+                all, population.Releases, settings, fromMemory > 0 && heldBaseline is not null ? new EarlierScores(heldBaseline, heldRisks) : null);
             Phase("engine");
 
             var previous = await stored;
@@ -215,7 +222,7 @@ public sealed class DetectionRecompute(
             await store.WriteAsync(write, cancellationToken);
             if (options.Value.KeepAnalysesInMemory)
             {
-                Remember(population, all, states, throughSeq, keepState);
+                Remember(population, all, result, states, throughSeq, keepState);
             }
 
             Phase("write");
@@ -236,6 +243,7 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.StatesStored] = stateRows.Length;
             phases[DetectionRunCounts.FromMemory] = fromMemory;
             phases[DetectionRunCounts.StatesFromMemory] = resumed.FromMemory;
+            phases[DetectionRunCounts.ScoresKept] = heldBaseline is not null && heldBaseline.SameAs(result.Baseline) ? heldRisks.Count(r => r is not null) : 0;
             foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
             {
                 phases["read." + step] = time;
@@ -294,7 +302,9 @@ public sealed class DetectionRecompute(
     /// Fills in the analyses still valid for this run: from the process's memory of the last run when it has one of
     /// this basis, else from the store. Returns how many came from memory.
     /// </summary>
-    private async Task<int> ReuseStoredAnalysesAsync(IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, CancellationToken cancellationToken)
+    /// <param name="heldRisks">Filled with the held score before cluster context of each account whose profile is the one held.</param>
+    private async Task<int> ReuseStoredAnalysesAsync(
+        IConsoleDbContext db, DetectionPopulation population, AccountAnalysis?[] analyses, AccountRisk?[] heldRisks, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
         if (!resident.Holds(population.Basis))
@@ -306,10 +316,16 @@ public sealed class DetectionRecompute(
         var held = new bool[accounts.Count];
         Parallel.For(0, accounts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            if (resident.Analysis(population.Basis, accounts[i].Key, DetectionPopulation.StampOf(accounts[i])) is { } analysis)
+            if (resident.Analysis(population.Basis, accounts[i].Key, DetectionPopulation.StampOf(accounts[i])) is { } memory)
             {
-                analyses[i] = population.Refresh(analysis, i);
+                analyses[i] = population.Refresh(memory.Analysis, i);
                 held[i] = true;
+
+                // The registry may have changed the profile's identity (tier, verification, domain): then it is scored again.
+                if (analyses[i]!.Profile == memory.Analysis.Profile)
+                {
+                    heldRisks[i] = memory.Risk;
+                }
             }
         });
 
@@ -535,14 +551,15 @@ public sealed class DetectionRecompute(
     /// Keeps a finished run's analyses of every account and the analyzer states it stored for the next run of this
     /// process; an incremental run also carries over the states held from earlier runs of accounts still in the window.
     /// </summary>
-    private void Remember(DetectionPopulation population, AccountAnalysis[] all, AccountAnalyzerState?[] states, long throughSeq, Func<int, bool> keepState)
+    private void Remember(
+        DetectionPopulation population, AccountAnalysis[] all, DetectionResult result, AccountAnalyzerState?[] states, long throughSeq, Func<int, bool> keepState)
     {
         var accounts = population.Accounts;
-        var analyses = new Dictionary<int, (long Stamp, AccountAnalysis Analysis)>(accounts.Count);
+        var analyses = new Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)>(accounts.Count);
         var kept = new Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)>();
         for (var i = 0; i < accounts.Count; i++)
         {
-            analyses[accounts[i].Key] = (DetectionPopulation.StampOf(accounts[i]), all[i]);
+            analyses[accounts[i].Key] = (DetectionPopulation.StampOf(accounts[i]), all[i], result.RisksBeforeContext[i]);
             if (states[i] is { } state)
             {
                 kept[accounts[i].Key] = (throughSeq, state);
@@ -553,7 +570,7 @@ public sealed class DetectionRecompute(
             }
         }
 
-        resident.Remember(population.Basis, analyses, kept);
+        resident.Remember(population.Basis, result.Baseline, analyses, kept);
     }
 
     private static bool InTimeOrderNot(List<StoredRequest> rows)

@@ -1,9 +1,10 @@
 using InvestigationConsole.Detection.Pipeline;
+using InvestigationConsole.Detection.Scoring;
 
 namespace InvestigationConsole.Application.Scoring;
 
 /// <summary>
-/// The last run's analyses and analyzer states, kept in the process that made them (the web app's job server runs
+/// The last run's analyses, scores before cluster context and analyzer states, kept in the process that made them (the web app's job server runs
 /// every incremental run after an ingest), so that the next run takes them from memory instead of reading and decoding
 /// every stored analysis again (ADR-007). What the memory holds is only a faster copy of what the run stored: an
 /// analysis is used only under the same basis and for an account whose stamp has not changed since, which is exactly
@@ -20,10 +21,16 @@ public sealed class ResidentAnalyses
     /// <summary>Accounts whose analysis is held (0 when empty): for tests and the run's counts.</summary>
     public int Count => _snapshot?.Analyses.Count ?? 0;
 
-    /// <summary>The analysis held for an account if it was made under <paramref name="basis"/> and the account's stamp is still <paramref name="stamp"/>.</summary>
-    internal AccountAnalysis? Analysis(long basis, int accountKey, long stamp) =>
+    /// <summary>The population baseline the held scores were made against.</summary>
+    internal PopulationBaseline? Baseline => _snapshot?.Baseline;
+
+    /// <summary>
+    /// The analysis held for an account, with its score before cluster context, if it was made under <paramref name="basis"/>
+    /// and the account's stamp is still <paramref name="stamp"/>.
+    /// </summary>
+    internal (AccountAnalysis Analysis, AccountRisk Risk)? Analysis(long basis, int accountKey, long stamp) =>
         _snapshot is { } snapshot && snapshot.Basis == basis && snapshot.Analyses.TryGetValue(accountKey, out var held) && held.Stamp == stamp
-            ? held.Analysis
+            ? (held.Analysis, held.Risk)
             : null;
 
     /// <summary>The analyzer state the last run kept for an account under <paramref name="basis"/>, with the mark it reaches.</summary>
@@ -33,13 +40,19 @@ public sealed class ResidentAnalyses
     /// <summary>Whether the memory holds the analyses of a run under <paramref name="basis"/>.</summary>
     internal bool Holds(long basis) => _snapshot?.Basis == basis;
 
-    /// <summary>Replaces what is held with a finished run's analyses (every account's, by key with its stamp) and the states it stored.</summary>
-    internal void Remember(long basis, Dictionary<int, (long Stamp, AccountAnalysis Analysis)> analyses, Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> states) =>
-        _snapshot = new Snapshot(basis, analyses, states);
+    /// <summary>
+    /// Replaces what is held with a finished run's analyses and scores before cluster context (every account's, by key
+    /// with its stamp), the baseline they were scored against, and the states it stored.
+    /// </summary>
+    internal void Remember(
+        long basis, PopulationBaseline baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> analyses,
+        Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> states) =>
+        _snapshot = new Snapshot(basis, baseline, analyses, states);
 
     /// <summary>Lets go of everything held.</summary>
     public void Forget() => _snapshot = null;
 
     private sealed record Snapshot(
-        long Basis, Dictionary<int, (long Stamp, AccountAnalysis Analysis)> Analyses, Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> States);
+        long Basis, PopulationBaseline Baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> Analyses,
+        Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> States);
 }

@@ -111,6 +111,7 @@ internal static class ScoreCommand
                 DetectionRunCounts.StatesStored => "analyzer states stored",
                 DetectionRunCounts.FromMemory => "analyses held in memory",
                 DetectionRunCounts.StatesFromMemory => "states held in memory",
+                DetectionRunCounts.ScoresKept => "scores kept (not rescored)",
                 _ => name,
             }, N(count));
         }

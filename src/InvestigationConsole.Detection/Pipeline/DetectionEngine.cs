@@ -16,12 +16,25 @@ public sealed record DetectionResult(
     PopulationBaseline Baseline);
 
 /// <summary>
+/// Scores an earlier run of the same settings gave, for an incremental run to keep: <see cref="Risks"/>[i] is the risk
+/// before cluster context of the account at index i of the new run, when its profile is the very one scored then (null
+/// otherwise), and <see cref="Baseline"/> the population baseline it was scored against.
+/// </summary>
+public sealed record EarlierScores(PopulationBaseline Baseline, IReadOnlyList<AccountRisk?> Risks);
+
+/// <summary>
 /// The whole-population stage of detection, after every account has been analysed: baseline, per-account
 /// scores, links, clusters, and cluster context folded back into member scores. Pure and deterministic.
 /// </summary>
 public static class DetectionEngine
 {
-    public static DetectionResult Run(IReadOnlyList<AccountAnalysis> analyses, IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null)
+    /// <param name="earlier">
+    /// Scores of an earlier run under the same settings: an account's score depends only on its profile and the baseline,
+    /// so while the baseline is the same, an account whose profile is unchanged keeps its earlier score instead of being
+    /// scored again (an incremental run rescoring only its touched accounts). Ignored when the baseline changed.
+    /// </param>
+    public static DetectionResult Run(
+        IReadOnlyList<AccountAnalysis> analyses, IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null, EarlierScores? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(analyses);
         ArgumentNullException.ThrowIfNull(releases);
@@ -30,12 +43,13 @@ public static class DetectionEngine
         var baseline = PopulationBaseline.From(profiles, releases, settings.Scoring.PivotMinRequests);
         var scorer = new RiskScorer(settings.Scoring, baseline);
         var individual = new AccountRisk[profiles.Length];
+        var known = earlier is not null && earlier.Risks.Count == profiles.Length && earlier.Baseline.SameAs(baseline) ? earlier.Risks : null;
         var facts = analyses.Select(analysis => analysis.LinkFacts).ToArray();
         AccountLinkGraph? graph = null;
 
         // Scores and links do not depend on each other: scoring fills the cores while the last link types finish.
         Parallel.Invoke(
-            () => Parallel.For(0, profiles.Length, i => individual[i] = scorer.Score(profiles[i])),
+            () => Parallel.For(0, profiles.Length, i => individual[i] = known?[i] ?? scorer.Score(profiles[i])),
             () => graph = AccountLinkGraph.Build(facts, settings.Linking));
         var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
         var clustering = Clusterer.Cluster(graph!, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,

@@ -10,6 +10,15 @@ public sealed record PopulationBaseline(IReadOnlyList<ModelRelease> Releases, IR
 
     public double TypicalShare(string model) => TypicalAdoptionShare.TryGetValue(model, out var share) ? share : 0;
 
+    /// <summary>The same releases and the same typical shares, bit for bit: an account scored against either scores the same.</summary>
+    public bool SameAs(PopulationBaseline other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Releases.SequenceEqual(other.Releases)
+            && TypicalAdoptionShare.Count == other.TypicalAdoptionShare.Count
+            && TypicalAdoptionShare.All(pair => other.TypicalAdoptionShare.TryGetValue(pair.Key, out var share) && share.Equals(pair.Value));
+    }
+
     /// <summary>Medians over accounts with at least <paramref name="minRequests"/> requests in each release window.</summary>
     public static PopulationBaseline From(IEnumerable<AccountProfile> profiles, IReadOnlyList<ModelRelease> releases, long minRequests = 20)
     {

@@ -129,6 +129,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.Equal(((long)touched, 0L), (incremental.Counts[DetectionRunCounts.Resumed], incremental.Counts[DetectionRunCounts.ResumeFallbacks]));
         Assert.Equal((long)touched, incremental.Counts[DetectionRunCounts.StatesFromMemory]);
         Assert.Equal(incremental.Accounts - touched, incremental.Counts[DetectionRunCounts.FromMemory]);
+        Assert.Equal(incremental.Accounts - touched, incremental.Counts[DetectionRunCounts.ScoresKept]);
         Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);
