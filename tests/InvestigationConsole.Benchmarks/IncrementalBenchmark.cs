@@ -77,6 +77,9 @@ internal static class IncrementalBenchmark
             $"{name}: run {s.RunId} {s.Status} in {s.Duration.TotalSeconds:0.00} s ({cpu:0.0} s CPU, GC pauses {gc:0.00} s); {s.AccountsAnalysed:N0} accounts read, {s.RequestsRead:N0} requests; {s.ScoreChanges:N0} score changes"));
         Console.WriteLine($"  phases {JsonSerializer.Serialize(s.PhaseSeconds)}");
         Console.WriteLine($"  counts {JsonSerializer.Serialize(s.Counts)}");
+
+        // After the run, outside its clock: what the process keeps until the next one (the held analyses, scores and states).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  managed heap after the run {GC.GetTotalMemory(forceFullCollection: true) / 1e9:0.00} GB"));
     }
 
     private static string? Option(string[] args, string name)

@@ -169,11 +169,15 @@ public sealed class DetectionRecompute(
             var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
             var states = new AccountAnalyzerState?[accounts.Count];
+
+            // How many requests each touched account's state in the store has taken, when known (−1 otherwise).
+            var storedRequests = new long[accounts.Count];
+            Array.Fill(storedRequests, -1);
             var keepState = KeepsStateOf(population);
             var resumed = new Resumption([], 0, 0);
             if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
             {
-                resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, keepState, cancellationToken);
+                resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, storedRequests, keepState, cancellationToken);
             }
 
             var readInFull = resumed.Accounts.Count == 0 ? toRead : toRead.Where(i => analyses[i] is null).ToArray();
@@ -204,7 +208,7 @@ public sealed class DetectionRecompute(
                 };
             });
             write.Analyses.AddRange(encoded);
-            var kept = Enumerable.Range(0, accounts.Count).Where(i => states[i] is not null).ToArray();
+            var kept = Enumerable.Range(0, accounts.Count).Where(i => states[i] is not null && Stores(run.Kind, states[i]!, storedRequests[i])).ToArray();
             var stateRows = new AccountAnalysisState[kept.Length];
             Parallel.For(0, kept.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
@@ -222,7 +226,12 @@ public sealed class DetectionRecompute(
             await store.WriteAsync(write, cancellationToken);
             if (options.Value.KeepAnalysesInMemory)
             {
-                Remember(population, all, result, states, throughSeq, keepState);
+                foreach (var i in kept)
+                {
+                    storedRequests[i] = states[i]!.Profile.Requests;
+                }
+
+                Remember(population, all, result, states, storedRequests, throughSeq, keepState);
             }
 
             Phase("write");
@@ -419,7 +428,7 @@ public sealed class DetectionRecompute(
     /// </summary>
     private Resumption ResumeStoredStates(
         IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, int[] toRead, long throughSeq, AccountAnalysis?[] analyses,
-        AccountAnalyzerState?[] states, Func<int, bool> keepState, CancellationToken cancellationToken)
+        AccountAnalyzerState?[] states, long[] storedRequests, Func<int, bool> keepState, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -433,12 +442,14 @@ public sealed class DetectionRecompute(
         // A state held in memory is the one the last run of this process stored (another process may have stored a later
         // one since: either is a correct start, the checks below see to that).
         var held = new List<(int Index, long ThroughSeq, AccountAnalyzerState? State)>();
+        var inStore = new Dictionary<int, long>();
         var notHeld = new List<int>();
         foreach (var i in toRead)
         {
             if (resident.State(population.Basis, accounts[i].Key) is { } state)
             {
                 held.Add((i, state.ThroughSeq, state.State));
+                inStore[i] = state.StoredRequests;
             }
             else
             {
@@ -537,6 +548,13 @@ public sealed class DetectionRecompute(
 
         Step("resume");
         var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
+
+        // Only a state that resumed is known to be a good start as stored; the others are written again.
+        foreach (var (i, _, state) in candidates.Where((_, k) => done[k]))
+        {
+            storedRequests[i] = inStore.TryGetValue(i, out var count) ? count : state!.Profile.Requests;
+        }
+
         fallbacks += candidates.Length - resumedAccounts.Length;
         var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
         if (fallbacks > 0)
@@ -552,17 +570,18 @@ public sealed class DetectionRecompute(
     /// process; an incremental run also carries over the states held from earlier runs of accounts still in the window.
     /// </summary>
     private void Remember(
-        DetectionPopulation population, AccountAnalysis[] all, DetectionResult result, AccountAnalyzerState?[] states, long throughSeq, Func<int, bool> keepState)
+        DetectionPopulation population, AccountAnalysis[] all, DetectionResult result, AccountAnalyzerState?[] states, long[] storedRequests, long throughSeq,
+        Func<int, bool> keepState)
     {
         var accounts = population.Accounts;
         var analyses = new Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)>(accounts.Count);
-        var kept = new Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)>();
+        var kept = new Dictionary<int, HeldState>();
         for (var i = 0; i < accounts.Count; i++)
         {
             analyses[accounts[i].Key] = (DetectionPopulation.StampOf(accounts[i]), all[i], result.RisksBeforeContext[i]);
             if (states[i] is { } state)
             {
-                kept[accounts[i].Key] = (throughSeq, state);
+                kept[accounts[i].Key] = new HeldState(throughSeq, state, storedRequests[i]);
             }
             else if (keepState(i) && resident.State(population.Basis, accounts[i].Key) is { } earlier)
             {
@@ -572,6 +591,15 @@ public sealed class DetectionRecompute(
 
         resident.Remember(population.Basis, result.Baseline, analyses, kept);
     }
+
+    /// <summary>
+    /// Whether a run writes a state it made to the store: a full run always (it replaces every other basis's); an
+    /// incremental run unless the process will hold it in memory and the stored one lags it by fewer than
+    /// <see cref="DetectionRunOptions.StateRewriteRequests"/> requests (a fresh process resumes from that one instead).
+    /// </summary>
+    private bool Stores(DetectionRunKind kind, AccountAnalyzerState state, long storedRequests) =>
+        kind == DetectionRunKind.Full || !options.Value.KeepAnalysesInMemory || storedRequests < 0
+        || state.Profile.Requests - storedRequests >= options.Value.StateRewriteRequests;
 
     private static bool InTimeOrderNot(List<StoredRequest> rows)
     {

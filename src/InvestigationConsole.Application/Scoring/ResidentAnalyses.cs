@@ -33,8 +33,11 @@ public sealed class ResidentAnalyses
             ? (held.Analysis, held.Risk)
             : null;
 
-    /// <summary>The analyzer state the last run kept for an account under <paramref name="basis"/>, with the mark it reaches.</summary>
-    internal (long ThroughSeq, AccountAnalyzerState State)? State(long basis, int accountKey) =>
+    /// <summary>
+    /// The analyzer state the last run kept for an account under <paramref name="basis"/>, with the mark it reaches and
+    /// the requests the state in the store has taken (−1 when not known): the store's may be older (ADR-007).
+    /// </summary>
+    internal HeldState? State(long basis, int accountKey) =>
         _snapshot is { } snapshot && snapshot.Basis == basis && snapshot.States.TryGetValue(accountKey, out var held) ? held : null;
 
     /// <summary>Whether the memory holds the analyses of a run under <paramref name="basis"/>.</summary>
@@ -46,7 +49,7 @@ public sealed class ResidentAnalyses
     /// </summary>
     internal void Remember(
         long basis, PopulationBaseline baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> analyses,
-        Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> states) =>
+        Dictionary<int, HeldState> states) =>
         _snapshot = new Snapshot(basis, baseline, analyses, states);
 
     /// <summary>Lets go of everything held.</summary>
@@ -54,5 +57,8 @@ public sealed class ResidentAnalyses
 
     private sealed record Snapshot(
         long Basis, PopulationBaseline Baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> Analyses,
-        Dictionary<int, (long ThroughSeq, AccountAnalyzerState State)> States);
+        Dictionary<int, HeldState> States);
 }
+
+/// <summary>An analyzer state held in memory: the mark it reaches, and how many requests the one in the store had taken (−1: not known).</summary>
+internal readonly record struct HeldState(long ThroughSeq, AccountAnalyzerState State, long StoredRequests);

@@ -289,6 +289,44 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         AssertSameRows(before, await Everything());
     }
 
+    [Fact, Order(11)]
+    public async Task IncrementalRuns_OfAProcessHoldingTheStates_LeaveTheStoredOnesForAFreshProcessToResumeFrom()
+    {
+        var full = await RunAsync(DetectionRunKind.Full);
+        var active = await Query(db => db.AccountAnalysisStates.Join(db.Accounts, s => s.AccountKey, a => a.Key, (s, a) => new { a.Key, a.AccountId, a.LastRequestAt, s.ThroughSeq })
+            .OrderByDescending(a => a.LastRequestAt).ThenBy(a => a.Key).Take(4).ToListAsync());
+        var keys = active.Select(a => a.Key).ToArray();
+        var marks = active.ToDictionary(a => a.Key, a => a.ThroughSeq);
+
+        // Two batches of a few requests: the first analysed by this process (which keeps the newer states in memory and
+        // leaves the stored ones), the second by a process started afresh (from the stored states, reading both batches).
+        await IngestAsync("requests-held-1.jsonl", active.Select((a, k) => ExportFiles.Request($"held-1-{k}", a.AccountId, At(a.LastRequestAt, 1))));
+        var warm = await RunAsync(DetectionRunKind.Incremental);
+        var storedAfterWarm = await Query(db => db.AccountAnalysisStates.Where(s => keys.Contains(s.AccountKey)).ToDictionaryAsync(s => s.AccountKey, s => s.ThroughSeq));
+        await IngestAsync("requests-held-2.jsonl", active.Select((a, k) => ExportFiles.Request($"held-2-{k}", a.AccountId, At(a.LastRequestAt, 2))));
+        scenario.Host.Services.GetRequiredService<ResidentAnalyses>().Forget();
+        var fresh = await RunAsync(DetectionRunKind.Incremental);
+        var afterFresh = await Everything();
+        var check = await RunAsync(DetectionRunKind.Full);
+
+        Assert.Equal((4, 4L, 4L, 0L), (warm.AccountsAnalysed, warm.Counts[DetectionRunCounts.Resumed], warm.Counts[DetectionRunCounts.StatesFromMemory], warm.Counts[DetectionRunCounts.StatesStored]));
+        Assert.Equal(marks, storedAfterWarm);
+        Assert.Equal((4, 4L, 0L, 0L), (fresh.AccountsAnalysed, fresh.Counts[DetectionRunCounts.Resumed], fresh.Counts[DetectionRunCounts.ResumeFallbacks], fresh.Counts[DetectionRunCounts.StatesFromMemory]));
+        Assert.Equal(8, fresh.RequestsRead);
+        Assert.Equal(0, check.ScoreChanges);
+        AssertSameRows(afterFresh, await Everything());
+        Assert.Equal(0, full.ScoreChanges);
+
+        static string At(DateTimeOffset? at, double minutes) => at!.Value.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    }
+
+    private async Task IngestAsync(string name, IEnumerable<string> lines)
+    {
+        var path = ExportFiles.Write(Path.Combine(scenario.Folder, "later"), name, lines);
+        var (file, _) = await scenario.Host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        await scenario.Host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, null, default);
+    }
+
     private async Task<DetectionRunSummary> RunAsync(DetectionRunKind kind)
     {
         await using var scope = scenario.Host.Services.CreateAsyncScope();
