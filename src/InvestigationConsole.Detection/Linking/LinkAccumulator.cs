@@ -23,34 +23,31 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
     private readonly int[] _owners = OwnersOf(accounts);
 
-    /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once, in order of first appearance.</summary>
+    /// <summary>
+    /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
+    /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
+    /// is called for the accounts in order, on one thread.
+    /// </summary>
     public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
     {
-        var ids = new Dictionary<string, int>(accounts.Count, StringComparer.Ordinal);
-        var texts = new List<string>();
-        var keys = new List<ulong>(accounts.Count);
+        var texts = new List<string>(accounts.Count);
         var owners = new List<int>(accounts.Count);
         foreach (var facts in accounts)
         {
             foreach (var text in keysOf(facts))
             {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, text, out var exists);
-                if (!exists)
-                {
-                    id = texts.Count;
-                    texts.Add(text);
-                }
-
-                keys.Add((ulong)id);
+                texts.Add(text);
                 owners.Add(facts.Account);
             }
         }
 
+        var (keys, distinct) = TextKeys.Number(texts);
+
         // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
         // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
         // parallel: two threads describing one key at once make equal texts, and either is kept).
-        var described = new string?[texts.Count];
-        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(texts[(int)id]));
+        var described = new string?[distinct.Length];
+        AddEntries(type, keys, [.. owners], id => described[(int)id] ??= describe(distinct[(int)id]));
     }
 
     public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<ulong>> keysOf, Func<ulong, string> describe)
@@ -66,15 +63,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             }
         }
 
-        AddEntries(type, keys, owners, describe);
+        AddEntries(type, [.. keys], [.. owners], describe);
     }
 
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>
-    private void AddEntries(LinkType type, List<ulong> keys, List<int> owners, Func<ulong, string> describe)
+    private void AddEntries(LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe)
     {
         _describe[(int)type] = describe;
-        var keyArray = keys.ToArray();
-        var accountArray = owners.ToArray();
 
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
         RadixSort.Sort(keyArray, accountArray, keyArray.Length);
