@@ -6,7 +6,7 @@ namespace InvestigationConsole.Detection.Linking;
 /// Collects shared-attribute buckets into per-pair, per-type evidence, then turns it into links. Buckets come
 /// from sorting (key, account) entries rather than a list per key, so millions of singleton keys cost little.
 /// </summary>
-/// <param name="pairSliceSize">About this many candidate pairs of a type are sorted and summed as one slice, in parallel with the others.</param>
+/// <param name="pairSliceSize">About this many candidate pairs of a type are counted as one slice, in parallel with the others.</param>
 internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings, long pairSliceSize = LinkAccumulator.PairSliceSize)
 {
     /// <summary>Slices of the pair range that <see cref="ToLinks"/> turns into links in parallel: enough for two to a few cores to share evenly.</summary>
@@ -233,33 +233,30 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>
-    /// Every pair of a bucket's members (each member and its next few in large buckets), counted by sorting
-    /// (pair, bucket) entries instead of a hash table of pairs: tens of millions of candidate pairs at scale, most of
-    /// them seen once. A pair's sum adds its buckets' discounts in key order, and its first key is the smallest.
-    /// </summary>
-    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount)
-    {
-        var accountBits = BitsFor(accounts.Count);
-        var bucketBits = BitsFor(buckets.Count);
-        return 2 * accountBits + bucketBits <= 64
-            ? CountPackedPairs(type, buckets, packed, pairCount, accountBits, bucketBits)
-            : CountPairsWithOwners(type, buckets, packed, pairCount);
-    }
-
-    /// <summary>
-    /// <see cref="CountPairs"/> when (A, B, bucket) fit in one 64-bit entry, as they do up to millions of accounts: one
-    /// array sorted by radix instead of two by comparison. A pair's buckets come out ascending, as the general path sorts them.
+    /// Every pair of a bucket's members (each member and its next few in large buckets), counted per first account: an
+    /// account's buckets are visited in key order and each partner's discounts summed in an array indexed by partner, so
+    /// a pair's sum adds its buckets' discounts in key order and its first key is the smallest. Tens of millions of
+    /// candidate pairs at scale, most of them seen once: none is stored or sorted, only the partners kept per account.
     /// </summary>
     /// <remarks>
-    /// Entries are sorted by their first account first, so slices of the account range with about equal numbers of pairs
-    /// are generated, sorted and summed on their own, in parallel, and joined in account order: the same pairs in the same
-    /// order as one slice gives (request addresses and synchrony make tens of millions of entries at seed scale).
+    /// Slices of the first-account range with about equal numbers of pairs are counted in parallel and joined in account
+    /// order: the same pairs in the same order as one slice gives.
     /// </remarks>
-    private TypePairs CountPackedPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount, int accountBits, int bucketBits)
+    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount)
     {
+        var memberships = new Memberships(accounts.Count, buckets, packed);
         var bounds = PairSliceBounds(buckets, packed, pairCount);
         var parts = new TypePairs[bounds.Length - 1];
-        Parallel.For(0, parts.Length, s => parts[s] = CountPackedSlice(type, buckets, packed, bounds[s], bounds[s + 1], accountBits, bucketBits));
+        Parallel.For(
+            0,
+            parts.Length,
+            () => new PartnerSums(accounts.Count),
+            (s, _, partners) =>
+            {
+                parts[s] = CountSlice(type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners);
+                return partners;
+            },
+            _ => { });
         if (parts.Length == 1)
         {
             return parts[0];
@@ -311,122 +308,36 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return [.. bounds.Distinct()];
     }
 
-    private TypePairs CountPackedSlice(LinkType type, List<Bucket> buckets, int[] packed, int fromAccount, int toAccount, int accountBits, int bucketBits)
+    /// <summary>The pairs whose first account is in [<paramref name="fromAccount"/>, <paramref name="toAccount"/>), in (A, B) order.</summary>
+    private TypePairs CountSlice(
+        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners)
     {
-        long sliceCount = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.AsSpan(buckets[b].Start, buckets[b].Count);
-            for (var i = LowerBound(members, fromAccount); i < members.Length && members[i] < toAccount; i++)
-            {
-                sliceCount += PairEnd(i, members.Length) - i - 1;
-            }
-        }
-
-        var entries = GC.AllocateUninitializedArray<ulong>(checked((int)sliceCount));
-        var n = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.AsSpan(buckets[b].Start, buckets[b].Count);
-            for (var i = LowerBound(members, fromAccount); i < members.Length && members[i] < toAccount; i++)
-            {
-                var end = PairEnd(i, members.Length);
-                var high = ((ulong)(uint)members[i] << (accountBits + bucketBits)) | (uint)b;
-                for (var j = i + 1; j < end; j++)
-                {
-                    entries[n++] = high | ((ulong)(uint)members[j] << bucketBits);
-                }
-            }
-        }
-
-        RadixSort.Sort(entries, null, n);
         var minShared = settings.MinShared[(int)type];
-        var bucketMask = (1UL << bucketBits) - 1;
-        var accountMask = (1UL << accountBits) - 1;
+        var bucketSpan = CollectionsMarshal.AsSpan(buckets);
         var keys = new List<ulong>();
         var sums = new List<PairSum>();
-        for (var start = 0; start < n;)
+        for (var a = fromAccount; a < toAccount; a++)
         {
-            var pair = entries[start] >> bucketBits;
-            var end = start + 1;
-            while (end < n && entries[end] >> bucketBits == pair)
+            for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
             {
-                end++;
-            }
-
-            if (end - start >= minShared)
-            {
-                var first = buckets[(int)(entries[start] & bucketMask)];
-                var discounted = first.Discount;
-                for (var k = start + 1; k < end; k++)
-                {
-                    discounted += buckets[(int)(entries[k] & bucketMask)].Discount;
-                }
-
-                keys.Add(((pair >> accountBits) << 32) | (pair & accountMask));
-                sums.Add(new PairSum(discounted, end - start, first.Key));
-            }
-
-            start = end;
-        }
-
-        return new TypePairs([.. keys], [.. sums]);
-    }
-
-    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
-    {
-        var index = sorted.BinarySearch(value);
-        return index >= 0 ? index : ~index;
-    }
-
-    private static int BitsFor(int count) => count <= 1 ? 1 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(count - 1));
-
-    private TypePairs CountPairsWithOwners(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount)
-    {
-        var pairs = new ulong[pairCount];
-        var owners = new int[pairCount];
-        var n = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.Slice(buckets[b].Start, buckets[b].Count);
-            for (var i = 0; i < members.Length; i++)
-            {
-                var end = PairEnd(i, members.Length);
+                var b = memberships.Buckets[m];
+                ref readonly var bucket = ref bucketSpan[b];
+                var i = memberships.Positions[m];
+                var end = PairEnd(i, bucket.Count);
                 for (var j = i + 1; j < end; j++)
                 {
-                    pairs[n] = ((ulong)(uint)members[i] << 32) | (uint)members[j];
-                    owners[n++] = b;
+                    partners.Add(packed[bucket.Start + j], b, bucket.Discount);
                 }
             }
-        }
 
-        RadixSort.Sort(pairs, owners, n);
-        var minShared = settings.MinShared[(int)type];
-        var keys = new List<ulong>();
-        var sums = new List<PairSum>();
-        for (var start = 0; start < n;)
-        {
-            var end = start + 1;
-            while (end < n && pairs[end] == pairs[start])
+            foreach (var partner in partners.Take(minShared))
             {
-                end++;
+                ref readonly var sum = ref partners.Of(partner);
+                keys.Add(((ulong)(uint)a << 32) | (uint)partner);
+                sums.Add(new PairSum(sum.Discounted, sum.Shared, bucketSpan[sum.FirstBucket].Key));
             }
 
-            if (end - start >= minShared)
-            {
-                var run = owners.AsSpan(start, end - start);
-                run.Sort();
-                var discounted = buckets[run[0]].Discount;
-                for (var k = 1; k < run.Length; k++)
-                {
-                    discounted += buckets[run[k]].Discount;
-                }
-
-                keys.Add(pairs[start]);
-                sums.Add(new PairSum(discounted, run.Length, buckets[run[0]].Key));
-            }
-
-            start = end;
+            partners.Clear();
         }
 
         return new TypePairs([.. keys], [.. sums]);
@@ -546,6 +457,109 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
+
+    /// <summary>
+    /// Each account's places in the buckets (bucket number, position among its members), in bucket order: the buckets
+    /// an account pairs in as first account, without scanning every bucket for it.
+    /// </summary>
+    private sealed class Memberships
+    {
+        public Memberships(int accountCount, List<Bucket> buckets, int[] packed)
+        {
+            Starts = new int[accountCount + 1];
+            foreach (var member in packed)
+            {
+                Starts[member + 1]++;
+            }
+
+            for (var account = 0; account < accountCount; account++)
+            {
+                Starts[account + 1] += Starts[account];
+            }
+
+            Buckets = GC.AllocateUninitializedArray<int>(packed.Length);
+            Positions = GC.AllocateUninitializedArray<int>(packed.Length);
+            var next = Starts[..accountCount];
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                for (var i = 0; i < buckets[b].Count; i++)
+                {
+                    var m = next[packed[buckets[b].Start + i]]++;
+                    Buckets[m] = b;
+                    Positions[m] = i;
+                }
+            }
+        }
+
+        /// <summary>Account a's memberships are [Starts[a], Starts[a + 1]).</summary>
+        public int[] Starts { get; }
+
+        public int[] Buckets { get; }
+
+        public int[] Positions { get; }
+    }
+
+    /// <summary>
+    /// One first account's partners as they are met: each partner's sum, indexed by partner, and the partners touched, so
+    /// that clearing costs what was touched. One per worker thread, reused across accounts and slices.
+    /// </summary>
+    private sealed class PartnerSums(int accountCount)
+    {
+        private readonly PartnerSum[] _of = new PartnerSum[accountCount];
+        private readonly List<int> _touched = [];
+        private readonly List<int> _kept = [];
+
+        /// <summary>Adds a bucket's discount to a partner's sum; buckets come in key order, so the first is the smallest key.</summary>
+        public void Add(int partner, int bucket, double discount)
+        {
+            ref var sum = ref _of[partner];
+            if (sum.Shared++ == 0)
+            {
+                sum.Discounted = discount;
+                sum.FirstBucket = bucket;
+                _touched.Add(partner);
+            }
+            else
+            {
+                sum.Discounted += discount;
+            }
+        }
+
+        /// <summary>The partners sharing at least <paramref name="minShared"/> buckets, ascending.</summary>
+        public List<int> Take(int minShared)
+        {
+            _kept.Clear();
+            foreach (var partner in _touched)
+            {
+                if (_of[partner].Shared >= minShared)
+                {
+                    _kept.Add(partner);
+                }
+            }
+
+            _kept.Sort();
+            return _kept;
+        }
+
+        public ref readonly PartnerSum Of(int partner) => ref _of[partner];
+
+        public void Clear()
+        {
+            foreach (var partner in _touched)
+            {
+                _of[partner] = default;
+            }
+
+            _touched.Clear();
+        }
+    }
+
+    private struct PartnerSum
+    {
+        public double Discounted;
+        public int Shared;
+        public int FirstBucket;
+    }
 
     /// <summary>One type's pairs with enough shared keys, in (A, B) order.</summary>
     private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums)
