@@ -23,6 +23,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
     private readonly int[] _owners = OwnersOf(accounts);
 
+    /// <summary>Each account's <see cref="AccountLinkFacts.StrongIdentity"/>: most pairs are ruled out of the verified organisation discount without reading their accounts' facts.</summary>
+    private readonly bool[] _strong = accounts.Select(facts => facts.StrongIdentity).ToArray();
+
     /// <summary>
     /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
     /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
@@ -167,6 +170,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound(_pairs[t].Keys, to);
         }
 
+        var typeWeights = settings.TypeWeights.ToArray();
+        var saturation = settings.Saturation.ToArray();
         var entries = new Entry[types];
         var links = new List<AccountLink>();
         while (true)
@@ -193,17 +198,25 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 if (next[t] < end[t] && _pairs[t].Keys[next[t]] == key)
                 {
                     var sum = _pairs[t].Sums[next[t]++];
-                    entries[count++] = new Entry((LinkType)t, settings.TypeWeights[t] * Math.Min(1, sum.Discounted / settings.Saturation[t]), sum);
+                    entries[count++] = new Entry((LinkType)t, typeWeights[t] * Math.Min(1, sum.Discounted / saturation[t]), sum);
                 }
             }
 
             var (a, b) = ((int)(key >> 32), (int)(uint)key);
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
 
-            // Heaviest first, ties in type order: the evidence order, and the order of the sum.
-            if (count > 1)
+            // Heaviest first, ties in type order: the evidence order, and the order of the sum. A total order over at most
+            // one entry per type, so an insertion sort gives what any sort would.
+            for (var k = 1; k < count; k++)
             {
-                Array.Sort(entries, 0, count, EntryOrder.Instance);
+                var entry = entries[k];
+                var j = k;
+                for (; j > 0 && Precedes(entry, entries[j - 1]); j--)
+                {
+                    entries[j] = entries[j - 1];
+                }
+
+                entries[j] = entry;
             }
 
             double total = 0;
@@ -218,7 +231,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 for (var k = 0; k < count; k++)
                 {
                     var e = entries[k];
-                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
+                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](_pairs[(int)e.Type].BucketKeys[e.Sum.FirstBucket]));
                 }
 
                 links.Add(new AccountLink(a, b, total, evidence));
@@ -246,7 +259,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
         var bounds = PairSliceBounds(buckets, packed, pairCount);
-        var parts = new TypePairs[bounds.Length - 1];
+        var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
         Parallel.For(
             0,
             parts.Length,
@@ -257,22 +270,18 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 return partners;
             },
             _ => { });
-        if (parts.Length == 1)
-        {
-            return parts[0];
-        }
 
-        var keys = new ulong[parts.Sum(part => part.Keys.Length)];
-        var sums = new PairSum[keys.Length];
+        var keys = GC.AllocateUninitializedArray<ulong>(parts.Sum(part => part.Keys.Count));
+        var sums = GC.AllocateUninitializedArray<PairSum>(keys.Length);
         var n = 0;
         foreach (var part in parts)
         {
-            part.Keys.CopyTo(keys, n);
-            part.Sums.CopyTo(sums, n);
-            n += part.Keys.Length;
+            CollectionsMarshal.AsSpan(part.Keys).CopyTo(keys.AsSpan(n));
+            CollectionsMarshal.AsSpan(part.Sums).CopyTo(sums.AsSpan(n));
+            n += part.Keys.Count;
         }
 
-        return new TypePairs(keys, sums);
+        return new TypePairs(keys, sums, buckets.Select(bucket => bucket.Key).ToArray());
     }
 
     /// <summary>First accounts cutting the pairs into slices of about pairSliceSize: slice s holds the pairs whose A is in [bounds[s], bounds[s + 1]).</summary>
@@ -309,7 +318,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>The pairs whose first account is in [<paramref name="fromAccount"/>, <paramref name="toAccount"/>), in (A, B) order.</summary>
-    private TypePairs CountSlice(
+    private (List<ulong> Keys, List<PairSum> Sums) CountSlice(
         LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners)
     {
         var minShared = settings.MinShared[(int)type];
@@ -334,13 +343,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             {
                 ref readonly var sum = ref partners.Of(partner);
                 keys.Add(((ulong)(uint)a << 32) | (uint)partner);
-                sums.Add(new PairSum(sum.Discounted, sum.Shared, bucketSpan[sum.FirstBucket].Key));
+                sums.Add(new PairSum(sum.Discounted, sum.Shared, sum.FirstBucket));
             }
 
             partners.Clear();
         }
 
-        return new TypePairs([.. keys], [.. sums]);
+        return (keys, sums);
     }
 
     /// <summary>
@@ -409,10 +418,14 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private bool SameVerifiedOrganisation(int a, int b)
     {
+        if (!_strong[a] || !_strong[b])
+        {
+            return false;
+        }
+
         var x = accounts[a];
         var y = accounts[b];
-        return x.StrongIdentity && y.StrongIdentity
-            && ((x.OrgId is not null && x.OrgId == y.OrgId) || (x.EmailDomain is not null && string.Equals(x.EmailDomain, y.EmailDomain, StringComparison.OrdinalIgnoreCase)));
+        return ((x.OrgId is not null && x.OrgId == y.OrgId) || (x.EmailDomain is not null && string.Equals(x.EmailDomain, y.EmailDomain, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static void RemoveRepeats(List<int> sorted)
@@ -456,7 +469,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
     }
 
-    private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
+    /// <summary>A pair's summed discounts of one type, how many keys it shares and the number of its first shared key's bucket.</summary>
+    private readonly record struct PairSum(double Discounted, int Shared, int FirstBucket);
 
     /// <summary>
     /// Each account's places in the buckets (bucket number, position among its members), in bucket order: the buckets
@@ -561,10 +575,10 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         public int FirstBucket;
     }
 
-    /// <summary>One type's pairs with enough shared keys, in (A, B) order.</summary>
-    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums)
+    /// <summary>One type's pairs with enough shared keys, in (A, B) order, and the key of each bucket by number.</summary>
+    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums, ulong[] BucketKeys)
     {
-        public static TypePairs None { get; } = new([], []);
+        public static TypePairs None { get; } = new([], [], []);
     }
 
     /// <summary>A shared key's bucket: its members are packed[Start .. Start + Count].</summary>
@@ -572,10 +586,5 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 
-    private sealed class EntryOrder : IComparer<Entry>
-    {
-        public static readonly EntryOrder Instance = new();
-
-        public int Compare(Entry x, Entry y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type);
-    }
+    private static bool Precedes(in Entry x, in Entry y) => (x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type)) < 0;
 }
