@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace InvestigationConsole.Detection.Linking;
@@ -25,6 +26,9 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     /// <summary>Each account's <see cref="AccountLinkFacts.StrongIdentity"/>: most pairs are ruled out of the verified organisation discount without reading their accounts' facts.</summary>
     private readonly bool[] _strong = accounts.Select(facts => facts.StrongIdentity).ToArray();
+
+    /// <summary>Partner sums not in use: one per slice counted at a time, whatever its type, instead of one per slice.</summary>
+    private readonly ConcurrentBag<PartnerSums> _partnerSums = [];
 
     /// <summary>
     /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
@@ -260,16 +264,16 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var memberships = new Memberships(accounts.Count, buckets, packed);
         var bounds = PairSliceBounds(buckets, packed, pairCount);
         var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
-        Parallel.For(
-            0,
-            parts.Length,
-            () => new PartnerSums(accounts.Count),
-            (s, _, partners) =>
+        Parallel.For(0, parts.Length, s =>
+        {
+            if (!_partnerSums.TryTake(out var partners))
             {
-                parts[s] = CountSlice(type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners);
-                return partners;
-            },
-            _ => { });
+                partners = new PartnerSums(accounts.Count);
+            }
+
+            parts[s] = CountSlice(type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners);
+            _partnerSums.Add(partners);
+        });
 
         var keys = GC.AllocateUninitializedArray<ulong>(parts.Sum(part => part.Keys.Count));
         var sums = GC.AllocateUninitializedArray<PairSum>(keys.Length);
@@ -515,7 +519,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     /// <summary>
     /// One first account's partners as they are met: each partner's sum, indexed by partner, and the partners touched, so
-    /// that clearing costs what was touched. One per worker thread, reused across accounts and slices.
+    /// that clearing costs what was touched. Reused across accounts, slices and types.
     /// </summary>
     private sealed class PartnerSums(int accountCount)
     {

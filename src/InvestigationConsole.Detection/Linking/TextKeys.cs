@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Text;
 
@@ -10,13 +11,13 @@ namespace InvestigationConsole.Detection.Linking;
 /// </summary>
 /// <remarks>
 /// Each text's 64-bit hash is sorted with its position (a stable radix sort, so equal hashes keep their positions'
-/// order): a run of equal hashes starts at its first appearance. Texts inside a run are compared, and a run holding
-/// different texts (a collision) is split by text, so the numbers are exact whatever the hash. A distinct text's
-/// number is the rank of its first position among all first positions: what a dictionary filled in order gives.
+/// order): a run of equal hashes starts at its first appearance. Every text is compared with its run's first, and a run
+/// holding different texts (a collision) is split by text, so the numbers are exact whatever the hash. A distinct
+/// text's number is the rank of its first position among all first positions: what a dictionary filled in order gives.
 /// </remarks>
 internal static class TextKeys
 {
-    /// <summary>Runs of equal hashes are checked in about this many parts, in parallel.</summary>
+    /// <summary>The texts are hashed and checked in about this many parts, in parallel.</summary>
     private const int Parts = 16;
 
     /// <summary>Each text's number, and the distinct texts by number.</summary>
@@ -41,35 +42,52 @@ internal static class TextKeys
         });
         RadixSort.Sort(hashes, positions, count);
 
-        // Each part starts at a run's start, so every run is checked by one part.
+        // Each position points at the first position of its hash, then is checked against it in position order: one
+        // text of each pair read at random rather than both.
         var firstOf = GC.AllocateUninitializedArray<int>(count);
+        for (var start = 0; start < count;)
+        {
+            var end = RunEnd(hashes, start);
+            for (var k = start; k < end; k++)
+            {
+                firstOf[positions[k]] = positions[start];
+            }
+
+            start = end;
+        }
+
+        var collided = new ConcurrentBag<ulong>();
         Parallel.For(0, Parts, part =>
         {
             var all = CollectionsMarshal.AsSpan(texts);
-            var start = RunStart(hashes, PartStart(part, count));
-            var end = RunStart(hashes, PartStart(part + 1, count));
-            while (start < end)
+            for (var i = PartStart(part, count); i < PartStart(part + 1, count); i++)
             {
-                var runEnd = start + 1;
-                while (runEnd < end && hashes[runEnd] == hashes[start])
+                if (firstOf[i] != i && !string.Equals(all[i], all[firstOf[i]], StringComparison.Ordinal))
                 {
-                    runEnd++;
+                    collided.Add(hash(all[i]));
                 }
-
-                FirstsOfRun(all, positions.AsSpan(start, runEnd - start), firstOf);
-                start = runEnd;
             }
         });
+        foreach (var collision in collided.Distinct())
+        {
+            var start = Array.BinarySearch(hashes, collision);
+            while (start > 0 && hashes[start - 1] == collision)
+            {
+                start--;
+            }
+
+            SplitByText(CollectionsMarshal.AsSpan(texts), positions.AsSpan(start, RunEnd(hashes, start) - start), firstOf);
+        }
 
         var keys = GC.AllocateUninitializedArray<ulong>(count);
         var distinct = new List<string>();
-        var all = CollectionsMarshal.AsSpan(texts);
+        var inOrder = CollectionsMarshal.AsSpan(texts);
         for (var i = 0; i < count; i++)
         {
             if (firstOf[i] == i)
             {
                 keys[i] = (ulong)distinct.Count;
-                distinct.Add(all[i]);
+                distinct.Add(inOrder[i]);
             }
             else
             {
@@ -82,41 +100,25 @@ internal static class TextKeys
 
     private static int PartStart(int part, int count) => (int)((long)count * part / Parts);
 
-    /// <summary>The start of the run of equal hashes at or after <paramref name="index"/>.</summary>
-    private static int RunStart(ulong[] hashes, int index)
+    private static int RunEnd(ulong[] hashes, int start)
     {
-        while (index > 0 && index < hashes.Length && hashes[index] == hashes[index - 1])
+        var end = start + 1;
+        while (end < hashes.Length && hashes[end] == hashes[start])
         {
-            index++;
+            end++;
         }
 
-        return index;
+        return end;
     }
 
     /// <summary>
-    /// Points each position of a run of equal hashes (positions ascending) at the first position of its text: the run's
-    /// first position, unless the hash collided, when the run is split by text.
+    /// Points each position of a run whose hash collided (positions ascending) at the first position of its text: each
+    /// text is looked up among the texts met so far in the run.
     /// </summary>
-    private static void FirstsOfRun(ReadOnlySpan<string> texts, ReadOnlySpan<int> run, int[] firstOf)
+    private static void SplitByText(ReadOnlySpan<string> texts, ReadOnlySpan<int> run, int[] firstOf)
     {
-        var first = run[0];
-        for (var k = 0; k < run.Length; k++)
-        {
-            if (!string.Equals(texts[run[k]], texts[first], StringComparison.Ordinal))
-            {
-                SplitByText(texts, run[k..], first, firstOf);
-                return;
-            }
-
-            firstOf[run[k]] = first;
-        }
-    }
-
-    /// <summary>The rest of a run whose hash collided: each position's text is looked up among the texts met so far.</summary>
-    private static void SplitByText(ReadOnlySpan<string> texts, ReadOnlySpan<int> rest, int first, int[] firstOf)
-    {
-        var firsts = new List<int> { first };
-        foreach (var position in rest)
+        var firsts = new List<int>();
+        foreach (var position in run)
         {
             var found = position;
             foreach (var earlier in firsts)
