@@ -45,7 +45,7 @@ public sealed class AccountLinkGraph
             () => pairs.Add(LinkType.Payment, f => One(f.PaymentFingerprint), key => $"payment method {key}"),
             () => pairs.Add(LinkType.SignupIp, f => One(f.SignupIp), key => $"sign-up address {key}"),
             () => pairs.Add(LinkType.RequestIp, f => f.Ips, key => $"request address {key}"),
-            () => pairs.Add(LinkType.Prefix, f => f.SignupPrefix is null ? f.Prefixes : f.Prefixes.Append(f.SignupPrefix).Distinct(), key => $"network {key}"),
+            () => pairs.Add(LinkType.Prefix, f => f.SignupPrefix is null || f.Prefixes.Contains(f.SignupPrefix) ? f.Prefixes : [.. f.Prefixes, f.SignupPrefix], key => $"network {key}"),
             () => pairs.Add(LinkType.ApiBehaviour, f => One(f.ApiBehaviourFingerprint), key => $"API client fingerprint {key}"),
             () => pairs.Add(LinkType.Template, f => f.TemplateKeys, key => $"prompt template {key:x12}"),
             () => pairs.Add(LinkType.Synchrony, f => f.ActivityKeys, _ => "same actions in the same time buckets"),
@@ -61,7 +61,7 @@ public sealed class AccountLinkGraph
         return new AccountLinkGraph(accounts.Count, links);
     }
 
-    private static IEnumerable<string> One(string? value) => value is null ? [] : [value];
+    private static string[] One(string? value) => value is null ? [] : [value];
 
     /// <summary>
     /// The start of a time's window as text (UTC, to the minute), formatted once per window: accounts share a few

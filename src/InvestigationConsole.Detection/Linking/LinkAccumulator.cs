@@ -35,42 +35,49 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
     /// is called for the accounts in order, on one thread.
     /// </summary>
-    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
+    public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<string>> keysOf, Func<string, string> describe)
     {
-        var texts = new List<string>(accounts.Count);
-        var owners = new List<int>(accounts.Count);
-        foreach (var facts in accounts)
-        {
-            foreach (var text in keysOf(facts))
-            {
-                texts.Add(text);
-                owners.Add(facts.Account);
-            }
-        }
-
+        var (texts, owners) = EntriesOf(keysOf);
         var (keys, distinct) = TextKeys.Number(texts);
 
         // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
         // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
         // parallel: two threads describing one key at once make equal texts, and either is kept).
         var described = new string?[distinct.Length];
-        AddEntries(type, keys, [.. owners], id => described[(int)id] ??= describe(distinct[(int)id]));
+        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(distinct[(int)id]));
     }
 
-    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<ulong>> keysOf, Func<ulong, string> describe)
+    public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf, Func<ulong, string> describe)
     {
-        var keys = new List<ulong>(accounts.Count);
-        var owners = new List<int>(accounts.Count);
-        foreach (var facts in accounts)
+        var (keys, owners) = EntriesOf(keysOf);
+        AddEntries(type, keys, owners, describe);
+    }
+
+    /// <summary>Every account's keys and the account of each, in account order: counted first, so the arrays are made once at their size.</summary>
+    private (T[] Keys, int[] Owners) EntriesOf<T>(Func<AccountLinkFacts, IReadOnlyList<T>> keysOf)
+    {
+        var lists = new IReadOnlyList<T>[accounts.Count];
+        var count = 0;
+        for (var i = 0; i < lists.Length; i++)
         {
-            foreach (var key in keysOf(facts))
+            lists[i] = keysOf(accounts[i]);
+            count += lists[i].Count;
+        }
+
+        var keys = GC.AllocateUninitializedArray<T>(count);
+        var owners = GC.AllocateUninitializedArray<int>(count);
+        var n = 0;
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var list = lists[i];
+            for (var k = 0; k < list.Count; k++)
             {
-                keys.Add(key);
-                owners.Add(facts.Account);
+                keys[n] = list[k];
+                owners[n++] = accounts[i].Account;
             }
         }
 
-        AddEntries(type, [.. keys], [.. owners], describe);
+        return (keys, owners);
     }
 
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>

@@ -10,6 +10,7 @@ public class TextKeysTests
         { 0, 10, "stable" },
         { 1, 10, "stable" },
         { 5_000, 800, "stable" },
+        { 5_000, 800, "default" },
         { 5_000, 5_000, "stable" },
         { 5_000, 800, "length" },
         { 2_000, 300, "constant" },
@@ -30,7 +31,7 @@ public class TextKeysTests
             _ => _ => 42,
         };
 
-        var (keys, numbered) = TextKeys.Number(texts, hash);
+        var (keys, numbered) = hashName == "default" ? TextKeys.Number([.. texts]) : TextKeys.Number([.. texts], hash);
 
         Assert.Equal(expected, keys);
         Assert.Equal(ids.OrderBy(pair => pair.Value).Select(pair => pair.Key), numbered);
@@ -41,7 +42,7 @@ public class TextKeysTests
     {
         List<string> texts = ["b", "a", "b", "c", "a", "c", "d"];
 
-        var (keys, numbered) = TextKeys.Number(texts, text => text == "d" ? 1UL : 0UL);
+        var (keys, numbered) = TextKeys.Number([.. texts], text => text == "d" ? 1UL : 0UL);
 
         Assert.Equal([0UL, 1, 0, 2, 1, 2, 3], keys);
         Assert.Equal(["b", "a", "c", "d"], numbered);
