@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace InvestigationConsole.Detection.Linking;
 
 /// <summary>
@@ -34,8 +36,8 @@ public sealed class AccountLinkGraph
             }
         }
 
-        var burst = settings.SignupBurstWindow.Ticks;
-        var pivot = settings.PivotWindow.Ticks;
+        var burst = new WindowTexts(settings.SignupBurstWindow);
+        var pivot = new WindowTexts(settings.PivotWindow);
         var pairs = new LinkAccumulator(accounts, settings, pairSliceSize);
 
         // Each link type fills its own pair table, so the types run in parallel.
@@ -43,21 +45,43 @@ public sealed class AccountLinkGraph
             () => pairs.Add(LinkType.Payment, f => One(f.PaymentFingerprint), key => $"payment method {key}"),
             () => pairs.Add(LinkType.SignupIp, f => One(f.SignupIp), key => $"sign-up address {key}"),
             () => pairs.Add(LinkType.RequestIp, f => f.Ips, key => $"request address {key}"),
-            () => pairs.Add(LinkType.Prefix, f => f.SignupPrefix is null ? f.Prefixes : f.Prefixes.Append(f.SignupPrefix).Distinct(), key => $"network {key}"),
+            () => pairs.Add(LinkType.Prefix, f => f.SignupPrefix is null || f.Prefixes.Contains(f.SignupPrefix) ? f.Prefixes : [.. f.Prefixes, f.SignupPrefix], key => $"network {key}"),
             () => pairs.Add(LinkType.ApiBehaviour, f => One(f.ApiBehaviourFingerprint), key => $"API client fingerprint {key}"),
             () => pairs.Add(LinkType.Template, f => f.TemplateKeys, key => $"prompt template {key:x12}"),
             () => pairs.Add(LinkType.Synchrony, f => f.ActivityKeys, _ => "same actions in the same time buckets"),
             () => pairs.Add(
                 LinkType.SignupBurst,
-                f => f.CreatedAt is { } at && f.SignupPrefix is not null ? One($"{f.SignupPrefix} at {new DateTime(at.UtcTicks / burst * burst, DateTimeKind.Utc):yyyy-MM-dd HH:mm}") : [],
+                f => f.CreatedAt is { } at && f.SignupPrefix is not null ? One($"{f.SignupPrefix} at {burst.Of(at)}") : [],
                 key => $"sign-up burst from {key} UTC"),
             () => pairs.Add(
                 LinkType.ModelPivot,
-                f => f.PivotAt is { } at ? One($"{new DateTime(at.UtcTicks / pivot * pivot, DateTimeKind.Utc):yyyy-MM-dd HH:mm}") : [],
+                f => f.PivotAt is { } at ? One(pivot.Of(at)) : [],
                 key => $"pivot to the new model at {key} UTC"));
         var links = pairs.ToLinks(linkSlices);
         return new AccountLinkGraph(accounts.Count, links);
     }
 
-    private static IEnumerable<string> One(string? value) => value is null ? [] : [value];
+    private static string[] One(string? value) => value is null ? [] : [value];
+
+    /// <summary>
+    /// The start of a time's window as text (UTC, to the minute), formatted once per window: accounts share a few
+    /// thousand windows, and a custom date format per account was most of the sign-up burst keys' cost. Not thread-safe:
+    /// one link type's keys are made on one thread.
+    /// </summary>
+    private sealed class WindowTexts(TimeSpan window)
+    {
+        private readonly Dictionary<long, string> _texts = [];
+
+        public string Of(DateTimeOffset at)
+        {
+            var start = at.UtcTicks / window.Ticks * window.Ticks;
+            ref var text = ref CollectionsMarshal.GetValueRefOrAddDefault(_texts, start, out var exists);
+            if (!exists)
+            {
+                text = $"{new DateTime(start, DateTimeKind.Utc):yyyy-MM-dd HH:mm}";
+            }
+
+            return text!;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace InvestigationConsole.Detection.Linking;
@@ -6,7 +7,7 @@ namespace InvestigationConsole.Detection.Linking;
 /// Collects shared-attribute buckets into per-pair, per-type evidence, then turns it into links. Buckets come
 /// from sorting (key, account) entries rather than a list per key, so millions of singleton keys cost little.
 /// </summary>
-/// <param name="pairSliceSize">About this many candidate pairs of a type are sorted and summed as one slice, in parallel with the others.</param>
+/// <param name="pairSliceSize">About this many candidate pairs of a type are counted as one slice, in parallel with the others.</param>
 internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings, long pairSliceSize = LinkAccumulator.PairSliceSize)
 {
     /// <summary>Slices of the pair range that <see cref="ToLinks"/> turns into links in parallel: enough for two to a few cores to share evenly.</summary>
@@ -23,58 +24,66 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
     private readonly int[] _owners = OwnersOf(accounts);
 
-    /// <summary>Adds a type whose keys are text: each distinct text becomes a numeric key once, in order of first appearance.</summary>
-    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<string>> keysOf, Func<string, string> describe)
-    {
-        var ids = new Dictionary<string, int>(accounts.Count, StringComparer.Ordinal);
-        var texts = new List<string>();
-        var keys = new List<ulong>(accounts.Count);
-        var owners = new List<int>(accounts.Count);
-        foreach (var facts in accounts)
-        {
-            foreach (var text in keysOf(facts))
-            {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, text, out var exists);
-                if (!exists)
-                {
-                    id = texts.Count;
-                    texts.Add(text);
-                }
+    /// <summary>Each account's <see cref="AccountLinkFacts.StrongIdentity"/>: most pairs are ruled out of the verified organisation discount without reading their accounts' facts.</summary>
+    private readonly bool[] _strong = accounts.Select(facts => facts.StrongIdentity).ToArray();
 
-                keys.Add((ulong)id);
-                owners.Add(facts.Account);
-            }
-        }
+    /// <summary>Partner sums not in use: one per slice counted at a time, whatever its type, instead of one per slice.</summary>
+    private readonly ConcurrentBag<PartnerSums> _partnerSums = [];
+
+    /// <summary>
+    /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
+    /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
+    /// is called for the accounts in order, on one thread.
+    /// </summary>
+    public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<string>> keysOf, Func<string, string> describe)
+    {
+        var (texts, owners) = EntriesOf(keysOf);
+        var (keys, distinct) = TextKeys.Number(texts);
 
         // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
         // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
         // parallel: two threads describing one key at once make equal texts, and either is kept).
-        var described = new string?[texts.Count];
-        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(texts[(int)id]));
+        var described = new string?[distinct.Length];
+        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(distinct[(int)id]));
     }
 
-    public void Add(LinkType type, Func<AccountLinkFacts, IEnumerable<ulong>> keysOf, Func<ulong, string> describe)
+    public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf, Func<ulong, string> describe)
     {
-        var keys = new List<ulong>(accounts.Count);
-        var owners = new List<int>(accounts.Count);
-        foreach (var facts in accounts)
-        {
-            foreach (var key in keysOf(facts))
-            {
-                keys.Add(key);
-                owners.Add(facts.Account);
-            }
-        }
-
+        var (keys, owners) = EntriesOf(keysOf);
         AddEntries(type, keys, owners, describe);
     }
 
+    /// <summary>Every account's keys and the account of each, in account order: counted first, so the arrays are made once at their size.</summary>
+    private (T[] Keys, int[] Owners) EntriesOf<T>(Func<AccountLinkFacts, IReadOnlyList<T>> keysOf)
+    {
+        var lists = new IReadOnlyList<T>[accounts.Count];
+        var count = 0;
+        for (var i = 0; i < lists.Length; i++)
+        {
+            lists[i] = keysOf(accounts[i]);
+            count += lists[i].Count;
+        }
+
+        var keys = GC.AllocateUninitializedArray<T>(count);
+        var owners = GC.AllocateUninitializedArray<int>(count);
+        var n = 0;
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var list = lists[i];
+            for (var k = 0; k < list.Count; k++)
+            {
+                keys[n] = list[k];
+                owners[n++] = accounts[i].Account;
+            }
+        }
+
+        return (keys, owners);
+    }
+
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>
-    private void AddEntries(LinkType type, List<ulong> keys, List<int> owners, Func<ulong, string> describe)
+    private void AddEntries(LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe)
     {
         _describe[(int)type] = describe;
-        var keyArray = keys.ToArray();
-        var accountArray = owners.ToArray();
 
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
         RadixSort.Sort(keyArray, accountArray, keyArray.Length);
@@ -172,6 +181,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound(_pairs[t].Keys, to);
         }
 
+        var typeWeights = settings.TypeWeights.ToArray();
+        var saturation = settings.Saturation.ToArray();
         var entries = new Entry[types];
         var links = new List<AccountLink>();
         while (true)
@@ -198,17 +209,25 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 if (next[t] < end[t] && _pairs[t].Keys[next[t]] == key)
                 {
                     var sum = _pairs[t].Sums[next[t]++];
-                    entries[count++] = new Entry((LinkType)t, settings.TypeWeights[t] * Math.Min(1, sum.Discounted / settings.Saturation[t]), sum);
+                    entries[count++] = new Entry((LinkType)t, typeWeights[t] * Math.Min(1, sum.Discounted / saturation[t]), sum);
                 }
             }
 
             var (a, b) = ((int)(key >> 32), (int)(uint)key);
             var factor = SameVerifiedOrganisation(a, b) ? settings.VerifiedOrganisationDiscount : 1;
 
-            // Heaviest first, ties in type order: the evidence order, and the order of the sum.
-            if (count > 1)
+            // Heaviest first, ties in type order: the evidence order, and the order of the sum. A total order over at most
+            // one entry per type, so an insertion sort gives what any sort would.
+            for (var k = 1; k < count; k++)
             {
-                Array.Sort(entries, 0, count, EntryOrder.Instance);
+                var entry = entries[k];
+                var j = k;
+                for (; j > 0 && Precedes(entry, entries[j - 1]); j--)
+                {
+                    entries[j] = entries[j - 1];
+                }
+
+                entries[j] = entry;
             }
 
             double total = 0;
@@ -223,7 +242,7 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 for (var k = 0; k < count; k++)
                 {
                     var e = entries[k];
-                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstKey));
+                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](_pairs[(int)e.Type].BucketKeys[e.Sum.FirstBucket]));
                 }
 
                 links.Add(new AccountLink(a, b, total, evidence));
@@ -238,49 +257,42 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>
-    /// Every pair of a bucket's members (each member and its next few in large buckets), counted by sorting
-    /// (pair, bucket) entries instead of a hash table of pairs: tens of millions of candidate pairs at scale, most of
-    /// them seen once. A pair's sum adds its buckets' discounts in key order, and its first key is the smallest.
-    /// </summary>
-    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount)
-    {
-        var accountBits = BitsFor(accounts.Count);
-        var bucketBits = BitsFor(buckets.Count);
-        return 2 * accountBits + bucketBits <= 64
-            ? CountPackedPairs(type, buckets, packed, pairCount, accountBits, bucketBits)
-            : CountPairsWithOwners(type, buckets, packed, pairCount);
-    }
-
-    /// <summary>
-    /// <see cref="CountPairs"/> when (A, B, bucket) fit in one 64-bit entry, as they do up to millions of accounts: one
-    /// array sorted by radix instead of two by comparison. A pair's buckets come out ascending, as the general path sorts them.
+    /// Every pair of a bucket's members (each member and its next few in large buckets), counted per first account: an
+    /// account's buckets are visited in key order and each partner's discounts summed in an array indexed by partner, so
+    /// a pair's sum adds its buckets' discounts in key order and its first key is the smallest. Tens of millions of
+    /// candidate pairs at scale, most of them seen once: none is stored or sorted, only the partners kept per account.
     /// </summary>
     /// <remarks>
-    /// Entries are sorted by their first account first, so slices of the account range with about equal numbers of pairs
-    /// are generated, sorted and summed on their own, in parallel, and joined in account order: the same pairs in the same
-    /// order as one slice gives (request addresses and synchrony make tens of millions of entries at seed scale).
+    /// Slices of the first-account range with about equal numbers of pairs are counted in parallel and joined in account
+    /// order: the same pairs in the same order as one slice gives.
     /// </remarks>
-    private TypePairs CountPackedPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount, int accountBits, int bucketBits)
+    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount)
     {
+        var memberships = new Memberships(accounts.Count, buckets, packed);
         var bounds = PairSliceBounds(buckets, packed, pairCount);
-        var parts = new TypePairs[bounds.Length - 1];
-        Parallel.For(0, parts.Length, s => parts[s] = CountPackedSlice(type, buckets, packed, bounds[s], bounds[s + 1], accountBits, bucketBits));
-        if (parts.Length == 1)
+        var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s =>
         {
-            return parts[0];
-        }
+            if (!_partnerSums.TryTake(out var partners))
+            {
+                partners = new PartnerSums(accounts.Count);
+            }
 
-        var keys = new ulong[parts.Sum(part => part.Keys.Length)];
-        var sums = new PairSum[keys.Length];
+            parts[s] = CountSlice(type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners);
+            _partnerSums.Add(partners);
+        });
+
+        var keys = GC.AllocateUninitializedArray<ulong>(parts.Sum(part => part.Keys.Count));
+        var sums = GC.AllocateUninitializedArray<PairSum>(keys.Length);
         var n = 0;
         foreach (var part in parts)
         {
-            part.Keys.CopyTo(keys, n);
-            part.Sums.CopyTo(sums, n);
-            n += part.Keys.Length;
+            CollectionsMarshal.AsSpan(part.Keys).CopyTo(keys.AsSpan(n));
+            CollectionsMarshal.AsSpan(part.Sums).CopyTo(sums.AsSpan(n));
+            n += part.Keys.Count;
         }
 
-        return new TypePairs(keys, sums);
+        return new TypePairs(keys, sums, buckets.Select(bucket => bucket.Key).ToArray());
     }
 
     /// <summary>First accounts cutting the pairs into slices of about pairSliceSize: slice s holds the pairs whose A is in [bounds[s], bounds[s + 1]).</summary>
@@ -316,125 +328,39 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return [.. bounds.Distinct()];
     }
 
-    private TypePairs CountPackedSlice(LinkType type, List<Bucket> buckets, int[] packed, int fromAccount, int toAccount, int accountBits, int bucketBits)
+    /// <summary>The pairs whose first account is in [<paramref name="fromAccount"/>, <paramref name="toAccount"/>), in (A, B) order.</summary>
+    private (List<ulong> Keys, List<PairSum> Sums) CountSlice(
+        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners)
     {
-        long sliceCount = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.AsSpan(buckets[b].Start, buckets[b].Count);
-            for (var i = LowerBound(members, fromAccount); i < members.Length && members[i] < toAccount; i++)
-            {
-                sliceCount += PairEnd(i, members.Length) - i - 1;
-            }
-        }
-
-        var entries = GC.AllocateUninitializedArray<ulong>(checked((int)sliceCount));
-        var n = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.AsSpan(buckets[b].Start, buckets[b].Count);
-            for (var i = LowerBound(members, fromAccount); i < members.Length && members[i] < toAccount; i++)
-            {
-                var end = PairEnd(i, members.Length);
-                var high = ((ulong)(uint)members[i] << (accountBits + bucketBits)) | (uint)b;
-                for (var j = i + 1; j < end; j++)
-                {
-                    entries[n++] = high | ((ulong)(uint)members[j] << bucketBits);
-                }
-            }
-        }
-
-        RadixSort.Sort(entries, null, n);
         var minShared = settings.MinShared[(int)type];
-        var bucketMask = (1UL << bucketBits) - 1;
-        var accountMask = (1UL << accountBits) - 1;
+        var bucketSpan = CollectionsMarshal.AsSpan(buckets);
         var keys = new List<ulong>();
         var sums = new List<PairSum>();
-        for (var start = 0; start < n;)
+        for (var a = fromAccount; a < toAccount; a++)
         {
-            var pair = entries[start] >> bucketBits;
-            var end = start + 1;
-            while (end < n && entries[end] >> bucketBits == pair)
+            for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
             {
-                end++;
-            }
-
-            if (end - start >= minShared)
-            {
-                var first = buckets[(int)(entries[start] & bucketMask)];
-                var discounted = first.Discount;
-                for (var k = start + 1; k < end; k++)
-                {
-                    discounted += buckets[(int)(entries[k] & bucketMask)].Discount;
-                }
-
-                keys.Add(((pair >> accountBits) << 32) | (pair & accountMask));
-                sums.Add(new PairSum(discounted, end - start, first.Key));
-            }
-
-            start = end;
-        }
-
-        return new TypePairs([.. keys], [.. sums]);
-    }
-
-    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
-    {
-        var index = sorted.BinarySearch(value);
-        return index >= 0 ? index : ~index;
-    }
-
-    private static int BitsFor(int count) => count <= 1 ? 1 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(count - 1));
-
-    private TypePairs CountPairsWithOwners(LinkType type, List<Bucket> buckets, ReadOnlySpan<int> packed, long pairCount)
-    {
-        var pairs = new ulong[pairCount];
-        var owners = new int[pairCount];
-        var n = 0;
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            var members = packed.Slice(buckets[b].Start, buckets[b].Count);
-            for (var i = 0; i < members.Length; i++)
-            {
-                var end = PairEnd(i, members.Length);
+                var b = memberships.Buckets[m];
+                ref readonly var bucket = ref bucketSpan[b];
+                var i = memberships.Positions[m];
+                var end = PairEnd(i, bucket.Count);
                 for (var j = i + 1; j < end; j++)
                 {
-                    pairs[n] = ((ulong)(uint)members[i] << 32) | (uint)members[j];
-                    owners[n++] = b;
+                    partners.Add(packed[bucket.Start + j], b, bucket.Discount);
                 }
             }
-        }
 
-        RadixSort.Sort(pairs, owners, n);
-        var minShared = settings.MinShared[(int)type];
-        var keys = new List<ulong>();
-        var sums = new List<PairSum>();
-        for (var start = 0; start < n;)
-        {
-            var end = start + 1;
-            while (end < n && pairs[end] == pairs[start])
+            foreach (var partner in partners.Take(minShared))
             {
-                end++;
+                ref readonly var sum = ref partners.Of(partner);
+                keys.Add(((ulong)(uint)a << 32) | (uint)partner);
+                sums.Add(new PairSum(sum.Discounted, sum.Shared, sum.FirstBucket));
             }
 
-            if (end - start >= minShared)
-            {
-                var run = owners.AsSpan(start, end - start);
-                run.Sort();
-                var discounted = buckets[run[0]].Discount;
-                for (var k = 1; k < run.Length; k++)
-                {
-                    discounted += buckets[run[k]].Discount;
-                }
-
-                keys.Add(pairs[start]);
-                sums.Add(new PairSum(discounted, run.Length, buckets[run[0]].Key));
-            }
-
-            start = end;
+            partners.Clear();
         }
 
-        return new TypePairs([.. keys], [.. sums]);
+        return (keys, sums);
     }
 
     /// <summary>
@@ -503,10 +429,14 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private bool SameVerifiedOrganisation(int a, int b)
     {
+        if (!_strong[a] || !_strong[b])
+        {
+            return false;
+        }
+
         var x = accounts[a];
         var y = accounts[b];
-        return x.StrongIdentity && y.StrongIdentity
-            && ((x.OrgId is not null && x.OrgId == y.OrgId) || (x.EmailDomain is not null && string.Equals(x.EmailDomain, y.EmailDomain, StringComparison.OrdinalIgnoreCase)));
+        return ((x.OrgId is not null && x.OrgId == y.OrgId) || (x.EmailDomain is not null && string.Equals(x.EmailDomain, y.EmailDomain, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static void RemoveRepeats(List<int> sorted)
@@ -550,12 +480,116 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
     }
 
-    private readonly record struct PairSum(double Discounted, int Shared, ulong FirstKey);
+    /// <summary>A pair's summed discounts of one type, how many keys it shares and the number of its first shared key's bucket.</summary>
+    private readonly record struct PairSum(double Discounted, int Shared, int FirstBucket);
 
-    /// <summary>One type's pairs with enough shared keys, in (A, B) order.</summary>
-    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums)
+    /// <summary>
+    /// Each account's places in the buckets (bucket number, position among its members), in bucket order: the buckets
+    /// an account pairs in as first account, without scanning every bucket for it.
+    /// </summary>
+    private sealed class Memberships
     {
-        public static TypePairs None { get; } = new([], []);
+        public Memberships(int accountCount, List<Bucket> buckets, int[] packed)
+        {
+            Starts = new int[accountCount + 1];
+            foreach (var member in packed)
+            {
+                Starts[member + 1]++;
+            }
+
+            for (var account = 0; account < accountCount; account++)
+            {
+                Starts[account + 1] += Starts[account];
+            }
+
+            Buckets = GC.AllocateUninitializedArray<int>(packed.Length);
+            Positions = GC.AllocateUninitializedArray<int>(packed.Length);
+            var next = Starts[..accountCount];
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                for (var i = 0; i < buckets[b].Count; i++)
+                {
+                    var m = next[packed[buckets[b].Start + i]]++;
+                    Buckets[m] = b;
+                    Positions[m] = i;
+                }
+            }
+        }
+
+        /// <summary>Account a's memberships are [Starts[a], Starts[a + 1]).</summary>
+        public int[] Starts { get; }
+
+        public int[] Buckets { get; }
+
+        public int[] Positions { get; }
+    }
+
+    /// <summary>
+    /// One first account's partners as they are met: each partner's sum, indexed by partner, and the partners touched, so
+    /// that clearing costs what was touched. Reused across accounts, slices and types.
+    /// </summary>
+    private sealed class PartnerSums(int accountCount)
+    {
+        private readonly PartnerSum[] _of = new PartnerSum[accountCount];
+        private readonly List<int> _touched = [];
+        private readonly List<int> _kept = [];
+
+        /// <summary>Adds a bucket's discount to a partner's sum; buckets come in key order, so the first is the smallest key.</summary>
+        public void Add(int partner, int bucket, double discount)
+        {
+            ref var sum = ref _of[partner];
+            if (sum.Shared++ == 0)
+            {
+                sum.Discounted = discount;
+                sum.FirstBucket = bucket;
+                _touched.Add(partner);
+            }
+            else
+            {
+                sum.Discounted += discount;
+            }
+        }
+
+        /// <summary>The partners sharing at least <paramref name="minShared"/> buckets, ascending.</summary>
+        public List<int> Take(int minShared)
+        {
+            _kept.Clear();
+            foreach (var partner in _touched)
+            {
+                if (_of[partner].Shared >= minShared)
+                {
+                    _kept.Add(partner);
+                }
+            }
+
+            _kept.Sort();
+            return _kept;
+        }
+
+        public ref readonly PartnerSum Of(int partner) => ref _of[partner];
+
+        public void Clear()
+        {
+            foreach (var partner in _touched)
+            {
+                _of[partner] = default;
+            }
+
+            _touched.Clear();
+        }
+    }
+
+    private struct PartnerSum
+    {
+        public double Discounted;
+        public int Shared;
+        public int FirstBucket;
+    }
+
+    /// <summary>One type's pairs with enough shared keys, in (A, B) order, and the key of each bucket by number.</summary>
+    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums, ulong[] BucketKeys)
+    {
+        public static TypePairs None { get; } = new([], [], []);
     }
 
     /// <summary>A shared key's bucket: its members are packed[Start .. Start + Count].</summary>
@@ -563,10 +597,5 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 
-    private sealed class EntryOrder : IComparer<Entry>
-    {
-        public static readonly EntryOrder Instance = new();
-
-        public int Compare(Entry x, Entry y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type);
-    }
+    private static bool Precedes(in Entry x, in Entry y) => (x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Type.CompareTo(y.Type)) < 0;
 }
