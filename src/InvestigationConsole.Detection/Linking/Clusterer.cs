@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace InvestigationConsole.Detection.Linking;
 
 /// <summary>The clusters and, for every account, the id of its cluster (-1 when it has none).</summary>
@@ -27,8 +29,9 @@ public static class Clusterer
 
         if (memberNetworks is not null)
         {
-            JoinProxyPools(sets, memberNetworks, settings);
-            MergeByCoreNetworks(sets, memberNetworks, settings, memberIdentityWeakness);
+            var networks = NetworkIds(memberNetworks, out var networkCount);
+            JoinProxyPools(sets, networks, networkCount, settings);
+            MergeByCoreNetworks(sets, networks, networkCount, settings, memberIdentityWeakness);
         }
 
         MergeFleets(graph, sets, settings, memberIdentityWeakness);
@@ -49,17 +52,22 @@ public static class Clusterer
 
         var strongLinks = graph.Links.Where(link => IsStrong(link, settings)).ToLookup(link => sets.Find(link.A));
         var clusterOf = Enumerable.Repeat(-1, graph.AccountCount).ToArray();
-        var clusters = new List<AccountCluster>(members.Count);
-        foreach (var (root, list) in members.OrderBy(pair => pair.Value[0]))
+        var components = members.OrderBy(pair => pair.Value[0]).ToArray();
+        for (var id = 0; id < components.Length; id++)
         {
-            var id = clusters.Count;
-            foreach (var account in list)
+            foreach (var account in components[id].Value)
             {
                 clusterOf[account] = id;
             }
-
-            clusters.Add(Describe(id, list, strongLinks[root].ToList(), memberScores, memberIdentityWeakness, settings));
         }
+
+        // Each cluster is described from its own members and links alone, so they are described side by side.
+        var clusters = new AccountCluster[components.Length];
+        Parallel.For(0, components.Length, id =>
+        {
+            var (root, list) = components[id];
+            clusters[id] = Describe(id, list, strongLinks[root].ToList(), memberScores, memberIdentityWeakness, settings);
+        });
 
         return new Clustering(clusters, clusterOf);
     }
@@ -148,7 +156,7 @@ public static class Clusterer
     /// independent-looking accounts and is discounted as a NAT), but a person or a NAT's users come from a handful of
     /// networks, and two unrelated rotators rarely meet on several ranges.
     /// </summary>
-    private static void JoinProxyPools(UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings)
+    private static void JoinProxyPools(UnionFind sets, int[][] networks, int networkCount, ClusterSettings settings)
     {
         if (settings.PoolMinNetworks <= 0)
         {
@@ -156,10 +164,10 @@ public static class Clusterer
         }
 
         var rotators = new List<int>();
-        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var account = 0; account < networks.Count; account++)
+        var holders = new List<int>?[networkCount];
+        for (var account = 0; account < networks.Length; account++)
         {
-            if (networks[account].Count < settings.PoolMinNetworks)
+            if (networks[account].Length < settings.PoolMinNetworks)
             {
                 continue;
             }
@@ -167,27 +175,24 @@ public static class Clusterer
             rotators.Add(account);
             foreach (var network in networks[account])
             {
-                if (!holders.TryGetValue(network, out var list))
-                {
-                    holders[network] = list = [];
-                }
-
-                list.Add(account);
+                (holders[network] ??= []).Add(account);
             }
         }
 
-        // Per rotator, how many networks it shares with each other rotator (counts in a reused array, reset after use).
-        var shared = new int[networks.Count];
+        // Per rotator, how many networks it shares with each later rotator (counts in a reused array, reset after use).
+        // A network's holders are in account order, so the later ones are those after the rotator's own place.
+        var shared = new int[networks.Length];
         var touched = new List<int>();
         foreach (var account in rotators)
         {
             foreach (var network in networks[account])
             {
-                foreach (var other in holders[network])
+                var held = CollectionsMarshal.AsSpan(holders[network]);
+                for (var i = FirstAfter(held, account); i < held.Length; i++)
                 {
-                    if (other > account && shared[other]++ == 0)
+                    if (shared[held[i]]++ == 0)
                     {
-                        touched.Add(other);
+                        touched.Add(held[i]);
                     }
                 }
             }
@@ -206,14 +211,64 @@ public static class Clusterer
         }
     }
 
+    /// <summary>The index of the first entry of an ascending list that is greater than <paramref name="value"/>.</summary>
+    private static int FirstAfter(ReadOnlySpan<int> ascending, int value)
+    {
+        var (low, high) = (0, ascending.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ascending[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// Each account's networks as numbers, the same network the same number in every account (numbered in order of first
+    /// appearance): the network passes count and look them up many times, and a string is hashed here once per holder.
+    /// </summary>
+    private static int[][] NetworkIds(IReadOnlyList<IReadOnlyList<string>> networks, out int networkCount)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new int[networks.Count][];
+        for (var account = 0; account < networks.Count; account++)
+        {
+            var names = networks[account];
+            var row = new int[names.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, names[i], out var known);
+                if (!known)
+                {
+                    id = ids.Count - 1;
+                }
+
+                row[i] = id;
+            }
+
+            numbered[account] = row;
+        }
+
+        networkCount = ids.Count;
+        return numbered;
+    }
+
     /// <summary>
     /// Components of cheap identities whose core networks coincide are one fleet: a hydra's cells each send nearly all
     /// traffic through their own few proxy ranges, and a range that is core to two cells (held by most members of both,
     /// and by few accounts outside them) ties the cells however many accounts they have.
     /// </summary>
-    private static void MergeByCoreNetworks(UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings, IReadOnlyList<double>? weakness)
+    private static void MergeByCoreNetworks(UnionFind sets, int[][] networks, int networkCount, ClusterSettings settings, IReadOnlyList<double>? weakness)
     {
-        var count = networks.Count;
+        var count = networks.Length;
         var root = new int[count];
         var size = new int[count];
         for (var account = 0; account < count; account++)
@@ -227,8 +282,8 @@ public static class Clusterer
         }
 
         var cheap = CheapComponents(count, root, size, settings, weakness);
-        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
-        var inComponent = new Dictionary<(int Root, string Network), int>();
+        var holders = new int[networkCount];
+        var inComponent = new Dictionary<(int Root, int Network), int>();
         for (var account = 0; account < count; account++)
         {
             var r = root[account];
@@ -236,15 +291,15 @@ public static class Clusterer
             var fleet = size[r] >= Math.Max(settings.MergeMinComponentSize, settings.MinCampaignSize) && cheap[r];
             foreach (var network in networks[account])
             {
-                holders[network] = holders.GetValueOrDefault(network) + 1;
+                holders[network]++;
                 if (fleet)
                 {
-                    inComponent[(r, network)] = inComponent.GetValueOrDefault((r, network)) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(inComponent, (r, network), out _)++;
                 }
             }
         }
 
-        var cores = new Dictionary<string, List<(int Root, int Holders)>>(StringComparer.Ordinal);
+        var cores = new Dictionary<int, List<(int Root, int Holders)>>();
         foreach (var ((r, network), held) in inComponent)
         {
             if (held >= settings.MergeMinTiedShare * size[r])
@@ -258,7 +313,7 @@ public static class Clusterer
             }
         }
 
-        foreach (var (network, list) in cores.ToArray())
+        foreach (var (network, list) in cores)
         {
             // The fleets must make up most of the network's users: a public cloud range or a carrier NAT many customers share ties nobody.
             if (list.Count < 2 || list.Sum(c => c.Holders) < settings.MergeMinTiedShare * holders[network])
@@ -280,12 +335,12 @@ public static class Clusterer
     /// of them, is that fleet's member; a developer who shares one cloud range with a cell keeps its own networks.
     /// </summary>
     private static void JoinLoneMembers(
-        UnionFind sets, IReadOnlyList<IReadOnlyList<string>> networks, ClusterSettings settings, int[] root, int[] size, Dictionary<string, List<(int Root, int Holders)>> cores)
+        UnionFind sets, int[][] networks, ClusterSettings settings, int[] root, int[] size, Dictionary<int, List<(int Root, int Holders)>> cores)
     {
         var inFleet = new Dictionary<int, int>();
-        for (var account = 0; account < networks.Count; account++)
+        for (var account = 0; account < networks.Length; account++)
         {
-            if (size[root[account]] != 1 || networks[account].Count < settings.CoreMinNetworks)
+            if (size[root[account]] != 1 || networks[account].Length < settings.CoreMinNetworks)
             {
                 continue;
             }
@@ -304,7 +359,7 @@ public static class Clusterer
 
             foreach (var (fleet, held) in inFleet)
             {
-                if (held >= settings.CoreMinNetworks && held >= settings.MergeMinTiedShare * networks[account].Count)
+                if (held >= settings.CoreMinNetworks && held >= settings.MergeMinTiedShare * networks[account].Length)
                 {
                     sets.Union(fleet, account);
                     break;

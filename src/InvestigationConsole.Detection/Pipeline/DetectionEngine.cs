@@ -54,11 +54,13 @@ public static class DetectionEngine
         var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
         var clustering = Clusterer.Cluster(graph!, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,
             analyses.Select(analysis => analysis.LinkFacts.Prefixes).ToArray());
+        // A cluster's context (its description is built from its link types and attributes) is the same for every member.
+        var contexts = clustering.Clusters.Select(cluster => cluster.ToContext()).ToArray();
         var final = new AccountRisk[individual.Length];
         Parallel.For(0, individual.Length, i =>
         {
             var cluster = clustering.ClusterOfAccount[i];
-            final[i] = cluster < 0 ? individual[i] : scorer.ApplyClusterContext(individual[i], clustering.Clusters[cluster].ToContext());
+            final[i] = cluster < 0 ? individual[i] : scorer.ApplyClusterContext(individual[i], contexts[cluster]);
         });
 
         return new DetectionResult(final, individual, clustering, graph!, baseline);

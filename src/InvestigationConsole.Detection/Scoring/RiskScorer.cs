@@ -12,12 +12,15 @@ public sealed class RiskScorer
 {
     public const string CoordinationSignalName = "cluster-coordination";
 
-    private readonly IReadOnlyList<RiskSignalRule> _signals;
+    /// <summary>Every family in the order the score sums them; their values are 0, 1, 2, ... and index the per-family sums.</summary>
+    private static readonly SignalFamily[] Families = Enum.GetValues<SignalFamily>();
+
+    private readonly RiskSignalRule[] _signals;
 
     public RiskScorer(ScoringSettings? settings = null, PopulationBaseline? baseline = null, IEnumerable<RiskSignalRule>? signals = null)
     {
         Context = new ScoringContext(settings ?? ScoringSettings.Default, baseline ?? PopulationBaseline.Empty);
-        _signals = signals?.ToArray() ?? StandardSignals();
+        _signals = (signals ?? StandardSignals()).ToArray();
     }
 
     public ScoringContext Context { get; }
@@ -33,7 +36,7 @@ public sealed class RiskScorer
     public AccountRisk Score(AccountProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var signals = new List<RiskSignal>(_signals.Count + 1);
+        var signals = new List<RiskSignal>(_signals.Length + 1);
         foreach (var rule in _signals)
         {
             signals.Add(rule.Evaluate(profile, Context));
@@ -62,12 +65,22 @@ public sealed class RiskScorer
     private AccountRisk Combine(string accountId, List<RiskSignal> signals, bool campaignMember = false)
     {
         var settings = Context.Settings;
-        var families = new List<SignalFamily>();
+        // Each family's contributions are summed in signal order, as a sum per family over the list would.
+        Span<double> sums = stackalloc double[Families.Length];
+        foreach (var signal in signals)
+        {
+            if ((uint)signal.Family < (uint)sums.Length)
+            {
+                sums[(int)signal.Family] += signal.Contribution;
+            }
+        }
+
+        var families = new List<SignalFamily>(Families.Length);
         double scaled = 0;
         double proof = 0;
-        foreach (var family in Enum.GetValues<SignalFamily>())
+        foreach (var family in Families)
         {
-            var sum = signals.Where(signal => signal.Family == family).Sum(signal => signal.Contribution);
+            var sum = sums[(int)family];
             if (family == SignalFamily.Proof)
             {
                 proof = sum;

@@ -18,13 +18,13 @@ public sealed class ActivitySpreadSignal : RiskSignalRule
         var total = hours.Sum();
         if (total < context.Settings.MinRequests || hours.Count != 24)
         {
-            return Silent(weight, $"only {Count(total)} requests: too few to judge the daily rhythm");
+            return Silent(weight, $"only {total:N0} requests: too few to judge the daily rhythm");
         }
 
         var quietest = QuietestWindow(hours, out var start);
         var share = (double)quietest / total;
         var evenness = share / (NightHours / 24.0);
-        return Measured(evenness, weight, $"{Percent(share)} of {Count(total)} requests fall in its quietest 8 hours ({start:00}:00–{(start + NightHours) % 24:00}:00 UTC); a person's night holds under 5%");
+        return Measured(evenness, weight, $"{share:0%} of {total:N0} requests fall in its quietest 8 hours ({start:00}:00–{(start + NightHours) % 24:00}:00 UTC); a person's night holds under 5%");
     }
 
     internal static long QuietestWindow(IReadOnlyList<long> hours, out int start)

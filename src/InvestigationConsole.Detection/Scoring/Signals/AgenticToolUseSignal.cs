@@ -11,10 +11,10 @@ public sealed class AgenticToolUseSignal : RiskSignalRule
         var weight = context.Settings.ToolUse;
         if (profile.RequestCount < context.Settings.MinPrompts)
         {
-            return Silent(weight, $"only {Count(profile.RequestCount)} requests: too few to judge tool use");
+            return Silent(weight, $"only {profile.RequestCount:N0} requests: too few to judge tool use");
         }
 
         var share = (double)profile.ToolUseRequests / profile.RequestCount;
-        return Measured(share, weight, $"{Percent(share)} of {Count(profile.RequestCount)} requests offer or call tools");
+        return Measured(share, weight, $"{share:0%} of {profile.RequestCount:N0} requests offer or call tools");
     }
 }

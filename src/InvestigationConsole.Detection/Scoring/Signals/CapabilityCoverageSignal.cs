@@ -11,11 +11,11 @@ public sealed class CapabilityCoverageSignal : RiskSignalRule
         var settings = context.Settings;
         if (profile.PromptCount < settings.MinPrompts)
         {
-            return Silent(settings.CapabilityCoverage, $"only {Count(profile.PromptCount)} prompts: too few to judge capability coverage");
+            return Silent(settings.CapabilityCoverage, $"only {profile.PromptCount:N0} prompts: too few to judge capability coverage");
         }
 
         var minPrompts = Math.Max(1, (long)Math.Ceiling(profile.PromptCount * settings.CoverageMinShare));
         var areas = profile.TraitCounts.CapabilityAreasWith(minPrompts);
-        return Measured(areas, settings.CapabilityCoverage, $"prompts cover {areas} of 11 capability areas (each at least {Percent(settings.CoverageMinShare)} of prompts)");
+        return Measured(areas, settings.CapabilityCoverage, $"prompts cover {areas} of 11 capability areas (each at least {settings.CoverageMinShare:0%} of prompts)");
     }
 }

@@ -27,11 +27,11 @@ public sealed class FreshHeavyUseSignal : RiskSignalRule
 
         if (day < 0)
         {
-            return Silent(settings.FreshHeavyUse, $"no day with {Count((long)heavy)} or more requests");
+            return Silent(settings.FreshHeavyUse, $"no day with {(long)heavy:N0} or more requests");
         }
 
         var heavyAt = first.UtcDateTime.Date.AddDays(day);
         var age = Math.Max(0, (heavyAt - created.UtcDateTime.Date).TotalDays);
-        return Measured(age, settings.FreshHeavyUse, $"first heavy day ({Count(profile.DailyCounts[day])} requests) {Number(age, "0")} days after sign-up");
+        return Measured(age, settings.FreshHeavyUse, $"first heavy day ({profile.DailyCounts[day]:N0} requests) {age:0} days after sign-up");
     }
 }

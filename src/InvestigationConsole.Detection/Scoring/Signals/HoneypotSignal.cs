@@ -6,10 +6,14 @@ public sealed class HoneypotSignal : RiskSignalRule
     public override string Name => "honeypot-hits";
     public override SignalFamily Family => SignalFamily.Proof;
 
-    public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context) =>
-        profile.HoneypotHits > 0
-            ? Measured(profile.HoneypotHits, context.Settings.Honeypot, profile.HoneypotHits == 1
-                ? "1 request carried a honeypot canary: evidence of harvesting"
-                : $"{Count(profile.HoneypotHits)} requests carried honeypot canaries: evidence of harvesting")
-            : Silent(context.Settings.Honeypot, "no honeypot hits");
+    public override RiskSignal Evaluate(AccountProfile profile, ScoringContext context)
+    {
+        var weight = context.Settings.Honeypot;
+        return profile.HoneypotHits switch
+        {
+            <= 0 => Silent(weight, "no honeypot hits"),
+            1 => Measured(1, weight, "1 request carried a honeypot canary: evidence of harvesting"),
+            var hits => Measured(hits, weight, $"{hits:N0} requests carried honeypot canaries: evidence of harvesting"),
+        };
+    }
 }

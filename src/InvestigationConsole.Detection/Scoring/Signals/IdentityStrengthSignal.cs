@@ -15,8 +15,11 @@ public sealed class IdentityStrengthSignal : RiskSignalRule
     {
         var points = WeaknessPoints(profile);
         var domain = profile.IsDisposableDomain ? ", disposable e-mail domain" : profile.IsRareDomain ? ", rare e-mail domain" : "";
-        var evidence = $"{profile.Verification} verification, {profile.Tier} tier{domain}{(profile.EmailDomain is null ? "" : $" ({profile.EmailDomain})")}: weakness {Number(points, "0")} of 10";
-        return Measured(points, context.Settings.IdentityWeakness, evidence);
+        var (open, close) = profile.EmailDomain is null ? ("", "") : (" (", ")");
+        return Measured(
+            points,
+            context.Settings.IdentityWeakness,
+            $"{profile.Verification} verification, {profile.Tier} tier{domain}{open}{profile.EmailDomain}{close}: weakness {points:0} of 10");
     }
 
     internal static double WeaknessPoints(AccountProfile profile)

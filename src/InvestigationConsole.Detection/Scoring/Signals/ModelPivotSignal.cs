@@ -25,7 +25,7 @@ public sealed class ModelPivotSignal : RiskSignalRule
             var signal = Measured(
                 excess,
                 settings.ModelPivot,
-                $"{Percent(window.Share)} of {Count(window.AllRequests)} requests in the 24 h after {window.Model}'s release went to it (population typically {Percent(typical)})");
+                $"{window.Share:0%} of {window.AllRequests:N0} requests in the 24 h after {window.Model}'s release went to it (population typically {typical:0%})");
             if (strongest is null || signal.Value > strongest.Value)
             {
                 strongest = signal;

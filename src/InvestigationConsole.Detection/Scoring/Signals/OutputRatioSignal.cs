@@ -11,10 +11,10 @@ public sealed class OutputRatioSignal : RiskSignalRule
         var weight = context.Settings.OutputRatio;
         if (profile.RequestCount < context.Settings.MinPrompts || profile.InputTokens <= 0)
         {
-            return Silent(weight, $"only {Count(profile.RequestCount)} requests: too few to judge output length");
+            return Silent(weight, $"only {profile.RequestCount:N0} requests: too few to judge output length");
         }
 
         var ratio = (double)profile.OutputTokens / profile.InputTokens;
-        return Measured(ratio, weight, $"answers are {Number(ratio)}× as long as prompts ({Count(profile.OutputTokens)} output vs {Count(profile.InputTokens)} input tokens)");
+        return Measured(ratio, weight, $"answers are {ratio:0.0}× as long as prompts ({profile.OutputTokens:N0} output vs {profile.InputTokens:N0} input tokens)");
     }
 }

@@ -11,10 +11,10 @@ public sealed class TemplateConcentrationSignal : RiskSignalRule
         var weight = context.Settings.TemplateConcentration;
         if (profile.PromptCount < context.Settings.MinPrompts)
         {
-            return Silent(weight, $"only {Count(profile.PromptCount)} prompts: too few to judge templating");
+            return Silent(weight, $"only {profile.PromptCount:N0} prompts: too few to judge templating");
         }
 
         var share = profile.TemplateConcentration;
-        return Measured(share, weight, $"{Percent(share)} of {Count(profile.PromptCount)} prompts are near-duplicates of a recurring template");
+        return Measured(share, weight, $"{share:0%} of {profile.PromptCount:N0} prompts are near-duplicates of a recurring template");
     }
 }

@@ -12,10 +12,10 @@ public sealed class TimingRegularitySignal : RiskSignalRule
         var timing = profile.InterArrival;
         if (timing.Gaps < context.Settings.MinRequests)
         {
-            return Silent(weight, $"only {Count(timing.Gaps)} in-session gaps: too few to judge timing");
+            return Silent(weight, $"only {timing.Gaps:N0} in-session gaps: too few to judge timing");
         }
 
         var cv = timing.CoefficientOfVariation;
-        return Measured(cv, weight, $"gaps between requests average {Number(timing.MeanSeconds)} s with variation {Number(cv, "0.00")} over {Count(timing.Gaps)} gaps (people ≈ 1, scripts near 0)");
+        return Measured(cv, weight, $"gaps between requests average {timing.MeanSeconds:0.0} s with variation {cv:0.00} over {timing.Gaps:N0} gaps (people ≈ 1, scripts near 0)");
     }
 }

@@ -20,12 +20,18 @@ public abstract class TraitShareSignal : RiskSignalRule
         var weight = Weight(context.Settings);
         if (profile.PromptCount < context.Settings.MinPrompts)
         {
-            return Silent(weight, $"only {Count(profile.PromptCount)} prompts: too few to judge how many {Action}");
+            return Silent(weight, $"only {profile.PromptCount:N0} prompts: too few to judge how many {Action}");
         }
 
-        var matching = Math.Min(profile.PromptCount, Flags.Sum(flag => profile.TraitCounts[flag]));
+        long flagged = 0;
+        foreach (var flag in Flags)
+        {
+            flagged = checked(flagged + profile.TraitCounts[flag]);
+        }
+
+        var matching = Math.Min(profile.PromptCount, flagged);
         var share = (double)matching / profile.PromptCount;
-        return Measured(share, weight, $"{Percent(share)} of {Count(profile.PromptCount)} prompts {Action}");
+        return Measured(share, weight, $"{share:0%} of {profile.PromptCount:N0} prompts {Action}");
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class VolumeSignal : RiskSignalRule
         var perDay = (double)profile.RequestCount / days;
         var typical = TypicalDay(settings, profile.Tier);
         var multiple = perDay / typical;
-        return Measured(multiple, settings.Volume, $"{Count((long)Math.Round(perDay))} requests per active day over {days} days, {Number(multiple)}× a busy {profile.Tier} customer's {Count((long)typical)}");
+        return Measured(multiple, settings.Volume, $"{(long)Math.Round(perDay):N0} requests per active day over {days} days, {multiple:0.0}× a busy {profile.Tier} customer's {(long)typical:N0}");
     }
 
     internal static double TypicalDay(ScoringSettings settings, AccountTier tier)
