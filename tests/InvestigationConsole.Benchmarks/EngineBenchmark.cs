@@ -26,15 +26,15 @@ internal static class EngineBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var data = Option(args, "--data");
+        var data = Arguments.Option(args, "--data");
         if (data is null)
         {
             Console.Error.WriteLine("engine needs --data DIR (the data folder of a scored database)");
             return 2;
         }
 
-        var truth = Option(args, "--truth");
-        var runs = int.Parse(Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
+        var truth = Arguments.Option(args, "--truth");
+        var runs = int.Parse(Arguments.Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
         var engineOnly = args.Contains("--engine-only");
         var database = Path.GetFullPath(Path.Combine(data, "investigation-console.db"));
         var scratch = Path.Combine(Path.GetTempPath(), $"ic-engine-{Environment.ProcessId}");
@@ -206,11 +206,5 @@ internal static class EngineBenchmark
         builder.Logging.ClearProviders();
         builder.AddInfrastructure();
         return builder.Build();
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -21,8 +21,8 @@ internal static class IncrementalBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var data = Option(args, "--data");
-        var hours = args.Select((arg, i) => (arg, i)).Where(p => p.arg == "--hour" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToArray();
+        var data = Arguments.Option(args, "--data");
+        var hours = Arguments.Options(args, "--hour");
         if (data is null || hours.Length == 0)
         {
             Console.Error.WriteLine("incremental needs --data DIR (a scored database; it is written to) and at least one --hour FILE");
@@ -80,11 +80,5 @@ internal static class IncrementalBenchmark
 
         // After the run, outside its clock: what the process keeps until the next one (the held analyses, scores and states).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  managed heap after the run {GC.GetTotalMemory(forceFullCollection: true) / 1e9:0.00} GB"));
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -18,14 +18,14 @@ internal static class IngestBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var scenario = Option(args, "--scenario") ?? ScenarioNames.Demo;
-        var seed = int.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
-        var limit = Option(args, "--limit-requests") is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : long.MaxValue;
-        var work = Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), $"ic-bench-{scenario}-{Guid.NewGuid():N}");
-        var export = Option(args, "--export") ?? Path.Combine(work, "export");
+        var scenario = Arguments.Option(args, "--scenario") ?? ScenarioNames.Demo;
+        var seed = int.Parse(Arguments.Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
+        var limit = Arguments.Option(args, "--limit-requests") is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : long.MaxValue;
+        var work = Arguments.Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), $"ic-bench-{scenario}-{Guid.NewGuid():N}");
+        var export = Arguments.Option(args, "--export") ?? Path.Combine(work, "export");
         try
         {
-            if (Option(args, "--export") is null)
+            if (Arguments.Option(args, "--export") is null)
             {
                 Phases.Progress($"generating {scenario} (seed {seed}) into {export} (not timed)");
                 var generated = await new ScenarioGenerator().GenerateAsync(new ScenarioOptions
@@ -128,7 +128,4 @@ internal static class IngestBenchmark
         File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
             : "unknown CPU";
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
