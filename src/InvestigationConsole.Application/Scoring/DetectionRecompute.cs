@@ -123,13 +123,8 @@ public sealed class DetectionRecompute(
     private async Task<DetectionRunSummary> RunExclusiveAsync(IConsoleDbContext db, DetectionRun run, IProgress<DetectionProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lap = Stopwatch.StartNew();
-        void Phase(string name)
-        {
-            phases[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
-            lap.Restart();
-        }
+        var laps = new Laps();
+        var phases = laps.Seconds;
 
         void Report(DetectionPhase phase, int done, int total)
         {
@@ -165,7 +160,7 @@ public sealed class DetectionRecompute(
                 fromMemory = await ReuseStoredAnalysesAsync(db, population, analyses, heldRisks, cancellationToken);
             }
 
-            Phase("load");
+            laps.Mark("load");
             var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
             var states = new AccountAnalyzerState?[accounts.Count];
@@ -174,16 +169,16 @@ public sealed class DetectionRecompute(
             var storedRequests = new long[accounts.Count];
             Array.Fill(storedRequests, -1);
             var keepState = KeepsStateOf(population);
-            var resumed = new Resumption([], 0, 0);
+            var resumed = new Resumption([], 0, 0, new Dictionary<string, double>());
             if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
             {
                 resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, storedRequests, keepState, cancellationToken);
             }
 
-            var readInFull = resumed.Accounts.Count == 0 ? toRead : toRead.Where(i => analyses[i] is null).ToArray();
+            var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
             var requests = resumed.Requests + ReadAccounts(
                 population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
-            Phase("read");
+            laps.Mark("read");
 
             Report(DetectionPhase.Scoring, toRead.Length, toRead.Length);
             var all = analyses.Select(a => a!).ToArray();
@@ -193,7 +188,7 @@ public sealed class DetectionRecompute(
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
             var result = DetectionEngine.Run(
                 all, population.Releases, settings, fromMemory > 0 && heldBaseline is not null ? new EarlierScores(heldBaseline, heldRisks) : null);
-            Phase("engine");
+            laps.Mark("engine");
 
             var previous = await stored;
             var now = clock.GetUtcNow();
@@ -220,7 +215,7 @@ public sealed class DetectionRecompute(
             });
             write.States.AddRange(stateRows);
             write.StatesBasis = run.Kind == DetectionRunKind.Full ? population.Basis : null;
-            Phase("prepare");
+            laps.Mark("prepare");
 
             Report(DetectionPhase.Writing, toRead.Length, toRead.Length);
             await store.WriteAsync(write, cancellationToken);
@@ -234,7 +229,7 @@ public sealed class DetectionRecompute(
                 Remember(population, all, result, states, storedRequests, throughSeq, keepState);
             }
 
-            Phase("write");
+            laps.Mark("write");
 
             run.Status = DetectionRunStatus.Completed;
             run.FinishedAt = clock.GetUtcNow();
@@ -253,7 +248,7 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.FromMemory] = fromMemory;
             phases[DetectionRunCounts.StatesFromMemory] = resumed.FromMemory;
             phases[DetectionRunCounts.ScoresKept] = heldBaseline is not null && heldBaseline.SameAs(result.Baseline) ? heldRisks.Count(r => r is not null) : 0;
-            foreach (var (step, time) in resumed.Seconds ?? new Dictionary<string, double>())
+            foreach (var (step, time) in resumed.Seconds)
             {
                 phases["read." + step] = time;
             }
@@ -418,7 +413,21 @@ public sealed class DetectionRecompute(
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
     private sealed record Resumption(
-        IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double>? Seconds = null, int FromMemory = 0);
+        IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds, int FromMemory = 0);
+
+    /// <summary>Seconds of consecutive steps, each from the end of the one before, by name in the order they end.</summary>
+    private sealed class Laps
+    {
+        private readonly Stopwatch _lap = Stopwatch.StartNew();
+
+        public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
+
+        public void Mark(string name)
+        {
+            Seconds[name] = Math.Round(_lap.Elapsed.TotalSeconds, 3);
+            _lap.Restart();
+        }
+    }
 
     /// <summary>
     /// Analyses the touched accounts that have a stored state of this basis from that state and their requests stored
@@ -431,13 +440,7 @@ public sealed class DetectionRecompute(
         AccountAnalyzerState?[] states, long[] storedRequests, Func<int, bool> keepState, CancellationToken cancellationToken)
     {
         var accounts = population.Accounts;
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lap = Stopwatch.StartNew();
-        void Step(string name)
-        {
-            seconds[name] = Math.Round(lap.Elapsed.TotalSeconds, 3);
-            lap.Restart();
-        }
+        var laps = new Laps();
 
         // A state held in memory is the one the last run of this process stored (another process may have stored a later
         // one since: either is a correct start, the checks below see to that).
@@ -465,7 +468,7 @@ public sealed class DetectionRecompute(
             stored.AddRange(db.AccountAnalysisStates.AsNoTracking().Where(s => s.Basis == population.Basis && keys.Contains(s.AccountKey)).AsEnumerable());
         }
 
-        Step("states");
+        laps.Mark("states");
         var fallbacks = 0;
         var decoded = new (int Index, long ThroughSeq, AccountAnalyzerState? State)[stored.Count];
         Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
@@ -488,7 +491,7 @@ public sealed class DetectionRecompute(
             .Select(d => d.State is not null && d.ThroughSeq <= throughSeq && d.State.Profile.Requests <= accounts[d.Index].RequestCount ? d : (d.Index, d.ThroughSeq, null))
             .ToArray();
         fallbacks += all.Count(d => d.State is null);
-        Step("decode");
+        laps.Mark("decode");
 
         var candidates = all.Where(d => d.State is not null).ToArray();
         // States stored by different runs have different marks. The rows after the oldest mark are read once, in segments
@@ -512,7 +515,7 @@ public sealed class DetectionRecompute(
             }
         }
 
-        Step("newRows");
+        laps.Mark("newRows");
         var done = new bool[candidates.Length];
         Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancellationToken },
             () => new AccountAnalyzer(population.Releases, settings),
@@ -546,7 +549,7 @@ public sealed class DetectionRecompute(
             },
             _ => { });
 
-        Step("resume");
+        laps.Mark("resume");
         var resumedAccounts = candidates.Where((_, k) => done[k]).Select(c => c.Index).ToArray();
 
         // Only a state that resumed is known to be a good start as stored; the others are written again.
@@ -562,7 +565,7 @@ public sealed class DetectionRecompute(
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }
 
-        return new Resumption(resumedAccounts, requests, fallbacks, seconds, held.Count);
+        return new Resumption(resumedAccounts, requests, fallbacks, laps.Seconds, held.Count);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class ResidentAnalyses
 {
     private Snapshot? _snapshot;
 
-    /// <summary>Accounts whose analysis is held (0 when empty): for tests and the run's counts.</summary>
+    /// <summary>Accounts whose analysis is held (0 when empty).</summary>
     public int Count => _snapshot?.Analyses.Count ?? 0;
 
     /// <summary>The population baseline the held scores were made against.</summary>
