@@ -25,19 +25,31 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
         return taken;
     }
 
+    /// <summary>The ledger row as it reads after the last batch built (its commit may still be running).</summary>
+    private IngestFile? _built;
+
+    /// <summary>The request ids of the last chunk built: its batch may not be committed yet, so the store cannot see them.</summary>
+    private HashSet<string> _previousIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Builds the next batch of <paramref name="file"/>. The batch carries its own copy of the ledger row (counters and
+    /// checkpoint after it), so the next batch can be built while this one commits; <paramref name="file"/> itself is
+    /// left for the caller to update from committed batches.
+    /// </summary>
     public async Task<IngestBatch> BuildAsync(IngestFile file, ParsedChunk chunk, CancellationToken cancellationToken)
     {
-        var batch = new IngestBatch { File = file };
+        var row = (_built ?? file).Copy();
+        var batch = new IngestBatch { File = row };
         var keys = await ResolveRequestKeysAsync(chunk, cancellationToken);
         for (var i = 0; i < chunk.Lines.Count; i++)
         {
             var line = chunk.Lines[i];
             if (line.Rejection is { } rejection)
             {
-                file.Rejected++;
+                row.Rejected++;
                 batch.Quarantine.Add(new QuarantinedLine
                 {
-                    FileId = file.Id,
+                    FileId = row.Id,
                     LineNumber = rejection.LineNumber,
                     Reason = rejection.Reason.ToString(),
                     Field = rejection.Field,
@@ -47,39 +59,41 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
             }
             else if (line.Account is { } account)
             {
-                AddAccount(batch, file, account);
+                AddAccount(batch, row, account);
             }
             else if (line.Request is { } request)
             {
                 if (keys[i] is { } key)
                 {
                     AddRequest(batch, request, key, chunk.Features[i]);
-                    file.Accepted++;
+                    row.Accepted++;
                 }
                 else
                 {
-                    file.Duplicates++;
+                    row.Duplicates++;
                 }
             }
         }
 
-        file.LinesRead = chunk.LinesReadAfter;
-        file.CheckpointLine = chunk.LinesReadAfter;
+        row.LinesRead = chunk.LinesReadAfter;
+        row.CheckpointLine = chunk.LinesReadAfter;
+        _built = row;
         return batch;
     }
 
     /// <summary>
-    /// The key of each new request line, or null for a duplicate (within this chunk or already stored). Keys the
-    /// in-memory set has never seen are new; the rest are confirmed by request id in the store (ADR-004).
+    /// The key of each new request line, or null for a duplicate (within this chunk, in the chunk before it, or already
+    /// stored). Keys the in-memory set has never seen are new; the rest are confirmed by request id in the store
+    /// (ADR-004). The chunk before is checked by id, not in the store: its batch may still be committing.
     /// </summary>
     private async Task<long?[]> ResolveRequestKeysAsync(ParsedChunk chunk, CancellationToken cancellationToken)
     {
         var keys = new long?[chunk.Lines.Count];
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenIds = new HashSet<string>(chunk.Lines.Count, StringComparer.Ordinal);
         var probes = new List<(int Index, RequestProbe Probe)>();
         for (var i = 0; i < chunk.Lines.Count; i++)
         {
-            if (chunk.Lines[i].Request is not { } request || !seenIds.Add(request.RequestId))
+            if (chunk.Lines[i].Request is not { } request || !seenIds.Add(request.RequestId) || _previousIds.Contains(request.RequestId))
             {
                 continue;
             }
@@ -105,6 +119,7 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
             }
         }
 
+        _previousIds = seenIds;
         return keys;
     }
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace InvestigationConsole.Application.Ingestion;
 
 /// <summary>
-/// Ingests one registered file from its checkpoint to the end. Parsing and prompt features run on one thread, the
-/// batched writes on another; each batch commits with its checkpoint, so a killed process resumes exactly.
+/// Ingests one registered file from its checkpoint to the end. Parsing and prompt features run on one thread; batches
+/// are built on another while the batch before them commits; each batch commits with its checkpoint, so a killed
+/// process resumes exactly.
 /// Files are ingested one at a time per process (SQLite has one writer; account caches stay consistent).
 /// </summary>
 public sealed class IngestionRunner(
@@ -76,6 +77,24 @@ public sealed class IngestionRunner(
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var matcher = await Scoring.HoneypotCanaries.LoadMatcherAsync(contexts, cancellationToken);
             var producer = Task.Run(() => ProduceAsync(reader, content, matcher, chunks.Writer, stop.Token), stop.Token);
+
+            // One batch commits on another thread while the next is built; batches still commit one after the other,
+            // in order, and the ledger row (file) only ever takes what a committed batch wrote.
+            (Task Commit, IngestBatch Batch, double Fraction)? committing = null;
+            async Task SettleCommitAsync()
+            {
+                if (committing is not { } pending)
+                {
+                    return;
+                }
+
+                committing = null;
+                await pending.Commit;
+                file.TakeProgressFrom(pending.Batch.File);
+                storedKeys.AddCommitted(pending.Batch.Requests.Select(r => r.Key), pending.Batch.StoredSequence);
+                Report(file, pending.Fraction, startLine, watch.Elapsed, finished: false, progress);
+            }
+
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
@@ -87,14 +106,29 @@ public sealed class IngestionRunner(
                         batch.Rollups = builder.TakeRollups();
                     }
 
-                    await store.CommitAsync(batch, stop.Token);
-                    storedKeys.AddCommitted(batch.Requests.Select(r => r.Key), batch.StoredSequence);
+                    await SettleCommitAsync();
 
-                    Report(file, chunk.Fraction, startLine, watch.Elapsed, finished: false, progress);
+                    // The batch's row was copied while the batch before was committing: its sequences are the store's,
+                    // known only now (a stale RollupsThroughSeq would count rows twice after a kill).
+                    batch.File.LastSeq = file.LastSeq;
+                    batch.File.RollupsThroughSeq = file.RollupsThroughSeq;
+                    committing = (Task.Run(() => store.CommitAsync(batch, stop.Token), stop.Token), batch, chunk.Fraction);
                 }
+
+                await SettleCommitAsync();
             }
             catch
             {
+                // A batch still committing either lands (and counts) or rolls back before anything else is done.
+                try
+                {
+                    await SettleCommitAsync();
+                }
+                catch (Exception)
+                {
+                    // the first failure is the one reported
+                }
+
                 await stop.CancelAsync();
                 throw;
             }

@@ -32,6 +32,21 @@ public sealed class IngestFile
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>A copy of the row: a batch carries the ledger as it must read after it, while the next batch is built.</summary>
+    public IngestFile Copy() => (IngestFile)MemberwiseClone();
+
+    /// <summary>Takes the counters, checkpoint and sequences of a committed batch's row.</summary>
+    public void TakeProgressFrom(IngestFile committed)
+    {
+        LinesRead = committed.LinesRead;
+        Accepted = committed.Accepted;
+        Duplicates = committed.Duplicates;
+        Rejected = committed.Rejected;
+        CheckpointLine = committed.CheckpointLine;
+        LastSeq = committed.LastSeq;
+        RollupsThroughSeq = committed.RollupsThroughSeq;
+    }
 }
 
 public enum GatewayStreamKind

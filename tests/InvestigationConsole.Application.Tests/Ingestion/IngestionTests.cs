@@ -62,6 +62,21 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_RequestIdsOfTheBatchesBefore_AreDuplicatesWhileThoseBatchesCommit()
+    {
+        // Three lines a batch: the second batch repeats an id of the first, which may still be committing while it is
+        // built; the third repeats ids of both.
+        string[] ids = ["r1", "r2", "r3", "r3", "r4", "r1", "r4", "r2", "r5"];
+        var file = ExportFiles.Write(Inbox, "requests-1.jsonl", ids.Select(id => ExportFiles.Request(id, "a")));
+
+        var summary = await IngestAsync(file);
+
+        Assert.Equal((9L, 5L, 4L), (summary.LinesRead, summary.Accepted, summary.Duplicates));
+        Assert.Equal(["r1", "r2", "r3", "r4", "r5"], await Query(db => db.Requests.OrderBy(r => r.Seq).Select(r => r.RequestId).ToListAsync()));
+        Assert.Equal(5, await Query(db => db.Accounts.Where(a => a.AccountId == "a").Select(a => a.RequestCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Ingest_SameRequestIdAtAnotherTimeAndAccount_IsStillADuplicate()
     {
         var first = ExportFiles.Write(Inbox, "requests-1.jsonl", [ExportFiles.Request("r1", "a", ts: "2026-02-01T08:00:01Z")]);
