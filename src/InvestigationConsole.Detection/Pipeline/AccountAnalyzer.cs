@@ -157,7 +157,8 @@ public sealed class AccountAnalyzer
         var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
         CountIpRun();
         _ended = true;
-        var profile = _profile.Build();
+        // _bandKeys counts the band keys of the same prompts as the profile's sketches.
+        var profile = _profile.Build(_bandKeys);
         var links = new AccountLinkFacts
         {
             Account = _index,
