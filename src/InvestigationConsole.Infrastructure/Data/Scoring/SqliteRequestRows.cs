@@ -31,6 +31,13 @@ internal static partial class SqliteRequestRows
             var rows = 0;
             int rc;
             var stmt = statement.DangerousGetHandle();
+            var texts = into.Texts;
+
+            // A row's addresses are looked up in the id table (hundreds of MB, a cache miss each) one row late: their
+            // slots are prefetched while SQLite steps to the next row. Rows and new ids keep their order.
+            var pending = default(RequestsByAccount.PackedRow);
+            var (pendingIp, pendingPrefix) = (new PendingText(), new PendingText());
+            var hasPending = false;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 if ((++rows & 0xFFFF) == 0)
@@ -44,8 +51,13 @@ internal static partial class SqliteRequestRows
                     continue;
                 }
 
+                if (hasPending)
+                {
+                    Complete(ref pending, pendingIp, pendingPrefix, into);
+                }
+
                 var sketch = Column.Bytes(stmt, 5);
-                into.Add(new RequestsByAccount.PackedRow
+                pending = new RequestsByAccount.PackedRow
                 {
                     AccountKey = account,
                     Ticks = Column.Int64(stmt, 1),
@@ -54,19 +66,56 @@ internal static partial class SqliteRequestRows
                     Traits = Column.Int(stmt, 4),
                     Sketch = sketch.Length >= TemplateSketch.ByteLength ? TemplateSketch.Read(sketch) : TemplateSketch.Empty,
                     ToolCount = Column.Int(stmt, 6),
-                    Ip = into.Texts.IdOf(Column.Bytes(stmt, 7)),
-                    IpPrefix = into.Texts.IdOf(Column.Bytes(stmt, 8)),
                     ModelId = Column.Int(stmt, 9),
                     UserAgentId = NullableInt(stmt, 10),
                     EndpointId = NullableInt(stmt, 11),
                     HasPrompt = Column.Int(stmt, 12) > 0,
-                });
+                };
+                pendingIp.Set(Column.Bytes(stmt, 7), texts);
+                pendingPrefix.Set(Column.Bytes(stmt, 8), texts);
+                hasPending = true;
+            }
+
+            if (hasPending)
+            {
+                Complete(ref pending, pendingIp, pendingPrefix, into);
             }
 
             if (rc != raw.SQLITE_DONE)
             {
                 Check(db, rc);
             }
+        }
+    }
+
+    private static void Complete(ref RequestsByAccount.PackedRow row, PendingText ip, PendingText prefix, RequestsByAccount into)
+    {
+        row.Ip = into.Texts.IdOf(ip.Bytes, ip.Hash);
+        row.IpPrefix = into.Texts.IdOf(prefix.Bytes, prefix.Hash);
+        into.Add(row);
+    }
+
+    /// <summary>A text of the row waiting for its id: a copy of its bytes (SQLite's are gone after the next step) and its hash.</summary>
+    private sealed class PendingText
+    {
+        private byte[] _buffer = new byte[64];
+        private int _length;
+
+        public ulong Hash { get; private set; }
+
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+
+        public void Set(ReadOnlySpan<byte> text, TextIds texts)
+        {
+            if (text.Length > _buffer.Length)
+            {
+                _buffer = new byte[Math.Max(text.Length, _buffer.Length * 2)];
+            }
+
+            text.CopyTo(_buffer);
+            _length = text.Length;
+            Hash = TextIds.HashOf(text);
+            texts.Prefetch(Hash);
         }
     }
 
