@@ -84,7 +84,16 @@ public sealed class AccountAnalyzerTests
         }
 
         var expected = builder.Build().TemplateConcentration;
-        Assert.Equal(expected, analyzer.End().Profile.TemplateConcentration);
+        var analysis = analyzer.End();
+        Assert.Equal(expected, analysis.Profile.TemplateConcentration);
         Assert.True(prompts < 100 || expected > 0, "the prompts repeat templates, so some are concentrated");
+
+        var settings = DetectionSettings.Default;
+        var keys = requests.Where(r => r.HasPrompt && !r.Sketch.IsEmpty)
+            .SelectMany(r => Enumerable.Range(0, MinHash.Bands).Select(band => TemplateConcentration.BandKey(band, r.Sketch.Band(band))))
+            .GroupBy(key => key).Where(group => group.Count() >= settings.TemplateKeyMinPrompts)
+            .OrderByDescending(group => group.Count()).ThenBy(group => group.Key).Take(settings.TemplateKeysPerAccount).Select(group => group.Key);
+        Assert.Equal(keys, analysis.LinkFacts.TemplateKeys);
+        Assert.True(prompts < 100 || analysis.LinkFacts.TemplateKeys.Count > 0);
     }
 }
