@@ -61,10 +61,11 @@ public static class SynchronyKeys
     {
         ArgumentNullException.ThrowIfNull(keys);
         var heap = new PriorityQueue<ulong, ulong>(Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
-        var seen = new HashSet<ulong>();
+        // A set of the default comparer holds each key once already (an analyzer's activity keys).
+        var seen = keys is HashSet<ulong> set && set.Comparer == EqualityComparer<ulong>.Default ? null : new HashSet<ulong>();
         foreach (var key in keys)
         {
-            if (!seen.Add(key))
+            if (seen is not null && !seen.Add(key))
             {
                 continue;
             }

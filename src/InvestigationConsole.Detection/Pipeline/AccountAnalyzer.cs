@@ -30,6 +30,7 @@ public sealed class AccountAnalyzer
     private readonly HashSet<ulong> _activity = [];
     private readonly Dictionary<string, DateTimeOffset> _firstUse = new(StringComparer.Ordinal);
     private readonly StableHash.Recent _texts = new();
+    private readonly List<KeyValuePair<ulong, int>> _frequentKeys = [];
     private int _index;
     private AccountRegistryFacts? _facts;
     private string? _runIp;
@@ -157,7 +158,8 @@ public sealed class AccountAnalyzer
         var facts = _facts ?? throw new InvalidOperationException("Begin an account first.");
         CountIpRun();
         _ended = true;
-        var profile = _profile.Build();
+        // _bandKeys counts the band keys of the same prompts as the profile's sketches.
+        var profile = _profile.Build(_bandKeys);
         var links = new AccountLinkFacts
         {
             Account = _index,
@@ -171,14 +173,61 @@ public sealed class AccountAnalyzer
             CreatedAt = facts.Identity.CreatedAt,
             ApiBehaviourFingerprint = _clients.Count == 0 ? null : _clients.MaxBy(pair => pair.Value).Key.ToString("x16", CultureInfo.InvariantCulture),
             PivotAt = PivotAt(profile),
-            Ips = _ips.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key).ToArray(),
-            Prefixes = _prefixes.Order(StringComparer.Ordinal).ToArray(),
-            TemplateKeys = _bandKeys.Where(pair => pair.Value >= _settings.TemplateKeyMinPrompts)
-                .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key)
-                .Take(_settings.TemplateKeysPerAccount).Select(pair => pair.Key).ToArray(),
+            Ips = MostUsedIps(),
+            Prefixes = SortedPrefixes(),
+            TemplateKeys = TopTemplateKeys(),
             ActivityKeys = SynchronyKeys.BottomK(_activity, _settings.SynchronySample),
         };
         return new AccountAnalysis(profile, links);
+    }
+
+    /// <summary>The addresses counted, most requests first, ties in ordinal order (a total order: each address once).</summary>
+    private string[] MostUsedIps()
+    {
+        var pairs = new KeyValuePair<string, int>[_ips.Count];
+        ((ICollection<KeyValuePair<string, int>>)_ips).CopyTo(pairs, 0);
+        Array.Sort(pairs, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var ips = new string[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            ips[i] = pairs[i].Key;
+        }
+
+        return ips;
+    }
+
+    private string[] SortedPrefixes()
+    {
+        var prefixes = new string[_prefixes.Count];
+        _prefixes.CopyTo(prefixes);
+        Array.Sort(prefixes, StringComparer.Ordinal);
+        return prefixes;
+    }
+
+    /// <summary>
+    /// The band keys of at least <see cref="DetectionSettings.TemplateKeyMinPrompts"/> prompts, most prompts first, ties by
+    /// key (a total order), at most <see cref="DetectionSettings.TemplateKeysPerAccount"/>: the filter runs over every key
+    /// (eight per prompt) without an iterator chain, and only the few frequent ones are sorted.
+    /// </summary>
+    private ulong[] TopTemplateKeys()
+    {
+        _frequentKeys.Clear();
+        foreach (var pair in _bandKeys)
+        {
+            if (pair.Value >= _settings.TemplateKeyMinPrompts)
+            {
+                _frequentKeys.Add(pair);
+            }
+        }
+
+        _frequentKeys.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        var keys = new ulong[Math.Clamp(_settings.TemplateKeysPerAccount, 0, _frequentKeys.Count)];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = _frequentKeys[i].Key;
+        }
+
+        return keys;
     }
 
     /// <summary>

@@ -175,7 +175,13 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
         }
     }
 
-    public AccountProfile Build() => new()
+    public AccountProfile Build() => Build(null);
+
+    /// <param name="bandKeyCounts">
+    /// The count of each band key over every non-empty sketch of the account's prompts, when the caller keeps them: used
+    /// for the template concentration while the builder still holds every prompt's sketch (no sampling yet).
+    /// </param>
+    public AccountProfile Build(Dictionary<ulong, int>? bandKeyCounts) => new()
     {
         AccountId = _identity.AccountId,
         Tier = _identity.Tier,
@@ -196,7 +202,9 @@ public sealed class AccountProfileBuilder(IReadOnlyList<ModelRelease> releases, 
             : new InterArrivalStats(_gaps, _gapMean, Math.Sqrt(_gapM2 / (_gaps - 1)) / _gapMean),
         PromptCount = _prompts,
         TraitCounts = _traits,
-        TemplateConcentration = TemplateConcentration.Of(_sketches, templateNeighbours),
+        TemplateConcentration = bandKeyCounts is not null && _prompts <= maxSketches
+            ? TemplateConcentration.Of(_sketches, templateNeighbours, bandKeyCounts)
+            : TemplateConcentration.Of(_sketches, templateNeighbours),
         ToolUseRequests = _tools,
         DistinctIps = _ips.Count,
         DistinctPrefixes = _prefixes.Count,

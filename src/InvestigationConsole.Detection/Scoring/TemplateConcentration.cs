@@ -26,6 +26,23 @@ public static class TemplateConcentration
             }
         }
 
+        return Share(sketches, neighbours, new TableCounts(counts));
+    }
+
+    /// <summary>
+    /// The same share when the count of every band key of <paramref name="sketches"/> is already known (an analyzer
+    /// counts them as it reads): only the pass that looks the counts up is made.
+    /// </summary>
+    public static double Of(IReadOnlyList<TemplateSketch> sketches, int neighbours, Dictionary<ulong, int> bandKeyCounts)
+    {
+        ArgumentNullException.ThrowIfNull(sketches);
+        ArgumentNullException.ThrowIfNull(bandKeyCounts);
+        return sketches.Count == 0 ? 0 : Share(sketches, neighbours, new DictionaryCounts(bandKeyCounts));
+    }
+
+    private static double Share<TCounts>(IReadOnlyList<TemplateSketch> sketches, int neighbours, TCounts counts)
+        where TCounts : struct, ICounts
+    {
         var concentrated = 0;
         foreach (var sketch in sketches)
         {
@@ -40,6 +57,21 @@ public static class TemplateConcentration
         }
 
         return (double)concentrated / sketches.Count;
+    }
+
+    private interface ICounts
+    {
+        int Get(ulong key);
+    }
+
+    private readonly struct TableCounts(KeyCounts table) : ICounts
+    {
+        public int Get(ulong key) => table.Get(key);
+    }
+
+    private readonly struct DictionaryCounts(Dictionary<ulong, int> counts) : ICounts
+    {
+        public int Get(ulong key) => counts.GetValueOrDefault(key);
     }
 
     /// <summary>A band key qualified by its band number, so equal keys in different bands never meet.</summary>

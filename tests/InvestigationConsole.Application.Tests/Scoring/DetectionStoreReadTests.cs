@@ -22,6 +22,25 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
         AssertSlices(store, scattered, whole, 3);
     }
 
+    [Fact]
+    public async Task SqliteRequestRows_OwnConnectionOrInMemory_ReadWhatAdoNetReads()
+    {
+        // The native reader opens a connection of its own to the file (no mutex); a database in memory is read through
+        // the given connection. Both must decode every column as ADO.NET does.
+        var settings = scenario.Host.Services.GetRequiredService<DatabaseSettings>();
+        var keys = (await scenario.Host.Services.GetRequiredService<IDetectionStore>().LoadInputsAsync(default)).Accounts.Select(a => a.Key).ToArray();
+        await using var file = new SqliteConnection(settings.ConnectionString);
+        await file.OpenAsync();
+        await using var memory = new SqliteConnection("Data Source=:memory:");
+        await memory.OpenAsync();
+        file.BackupDatabase(memory);
+
+        var expected = ReadRows(file, keys, readRows: null);
+        Assert.True(expected.Count > 1000);
+        Assert.Equal(expected, ReadRows(file, keys, SqliteRequestRows.Read));
+        Assert.Equal(expected, ReadRows(memory, keys, SqliteRequestRows.Read));
+    }
+
     [Theory]
     [InlineData("Seq")]
     [InlineData("Day")]
@@ -55,6 +74,13 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
         await expected.ReadAsync();
         Assert.Equal(expected.GetInt64(0), values.GetInt64(0));
         Assert.Equal(expected.GetInt64(1), values.GetInt64(1));
+    }
+
+    private static List<StoredRequest> ReadRows(SqliteConnection connection, int[] keys, DetectionReader.RowReader? readRows)
+    {
+        var rows = new List<StoredRequest>();
+        DetectionReader.ReadRequests(connection, '"', '"', keys, rows.Add, default, readRows);
+        return rows;
     }
 
     private static void AssertSlices(IDetectionStore store, int[] keys, List<StoredRequest> whole, int parts)

@@ -80,6 +80,32 @@ public sealed class RequestsByAccountTests
         Assert.Equal(expected, emitted);
     }
 
+    [Fact]
+    public void Emit_LargeAccountsOutOfOrderAcrossParts_EqualsAStableSortByAccountThenTime()
+    {
+        // Accounts of hundreds of rows (past the first copy buffer), some in time order, some not, ties on time.
+        var random = new Random(11);
+        var arrivals = Enumerable.Range(0, 3000)
+            .Select(i => Row(random.Next(4) == 0 ? 20 : 1 + random.Next(6), random.Next(5) == 0 ? i / 10 : random.Next(200), $"10.1.{random.Next(4)}.{random.Next(9)}", tools: i % 5))
+            .ToArray();
+        int[] keys = [1, 2, 3, 4, 5, 6, 20];
+        var parts = new[] { new RequestsByAccount(keys), new RequestsByAccount(keys) };
+        for (var i = 0; i < arrivals.Length; i++)
+        {
+            parts[i < 1700 ? 0 : 1].Add(arrivals[i]);
+        }
+
+        foreach (var part in parts)
+        {
+            part.Seal();
+        }
+
+        var emitted = new List<StoredRequest>();
+        RequestsByAccount.Emit(parts, 0, keys.Length, emitted.Add);
+
+        Assert.Equal(arrivals.OrderBy(row => row.AccountKey).ThenBy(row => row.Timestamp), emitted);
+    }
+
     private static StoredRequest Row(int account, int minutes, string ip, int tools = 0, int? userAgent = null) => new(
         account, T0.AddMinutes(minutes), 100 + minutes, 2000 + minutes, minutes, minutes % 2 == 0 ? TemplateSketch.Compute($"prompt {minutes}") : TemplateSketch.Empty,
         tools, ip, ip[..ip.LastIndexOf('.')] + ".0/24", 1, userAgent, null, minutes % 2 == 0);

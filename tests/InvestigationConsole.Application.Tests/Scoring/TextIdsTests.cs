@@ -23,6 +23,25 @@ public sealed class TextIdsTests
     }
 
     [Fact]
+    public void IdOf_HashGivenAfterAPrefetch_GivesTheIdsOfALookupByBytes()
+    {
+        var (plain, prefetched) = (new TextIds(), new TextIds());
+        var texts = Enumerable.Range(0, 3000).Select(i => Encoding.UTF8.GetBytes(i % 4 == 0 ? $"2001:db8:{i % 500:x}::{new string('f', i % 40)}" : $"10.{i % 300 / 256}.{i % 300 % 256}.1")).ToArray();
+
+        var expected = texts.Select(text => plain.IdOf(text)).ToArray();
+        var ids = texts.Select(text =>
+        {
+            var hash = TextIds.HashOf(text);
+            prefetched.Prefetch(hash);
+            return prefetched.IdOf(text, hash);
+        }).ToArray();
+
+        Assert.Equal(expected, ids);
+        prefetched.Seal();
+        prefetched.Prefetch(TextIds.HashOf(texts[0]));
+    }
+
+    [Fact]
     public void Seal_AfterTheRead_KeepsTextsByIdAndRefusesNewLookups()
     {
         var ids = new TextIds();

@@ -121,6 +121,16 @@ public class AccountLinkGraphTests
     }
 
     [Fact]
+    public void BottomK_ASetOfTheKeys_KeepsWhatTheKeysWithRepeatsKeep()
+    {
+        var random = new Random(31);
+        var keys = Enumerable.Range(0, 2000).Select(_ => (ulong)random.Next(700) * 0x9E37_79B9_7F4A_7C15).ToList();
+
+        Assert.Equal(SynchronyKeys.BottomK(keys, 96), SynchronyKeys.BottomK(keys.ToHashSet(), 96));
+        Assert.Equal(keys.Distinct().Order().Take(96), SynchronyKeys.BottomK(keys.ToHashSet(), 96));
+    }
+
+    [Fact]
     public void BottomK_SameKeysInAnyOrder_KeepsTheSameSmallestKeys()
     {
         var keys = Enumerable.Range(0, 500).Select(i => SynchronyKeys.Of(i, 1)).ToArray();

@@ -20,6 +20,30 @@ public sealed class TemplateConcentrationTests
         }
     }
 
+    [Fact]
+    public void Of_WithTheBandKeyCountsGiven_EqualsCountingThemAnew()
+    {
+        var random = new Random(23);
+        foreach (var size in new[] { 0, 1, 5, 300, 2000 })
+        {
+            var sketches = Enumerable.Range(0, size)
+                .Select(i => random.Next(4) == 0 ? TemplateSketch.Empty : TemplateSketch.Compute($"grade answer {random.Next(size / 5 + 1)} against rubric {random.Next(2)}"))
+                .ToList();
+            var counts = new Dictionary<ulong, int>();
+            foreach (var sketch in sketches.Where(s => !s.IsEmpty))
+            {
+                for (var band = 0; band < MinHash.Bands; band++)
+                {
+                    var key = TemplateConcentration.BandKey(band, sketch.Band(band));
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            Assert.Equal(Reference(sketches, 3), TemplateConcentration.Of(sketches, 3, counts));
+            Assert.Equal(TemplateConcentration.Of(sketches, 3), TemplateConcentration.Of(sketches, 3, counts));
+        }
+    }
+
     private static double Reference(List<TemplateSketch> sketches, int neighbours)
     {
         if (sketches.Count == 0)

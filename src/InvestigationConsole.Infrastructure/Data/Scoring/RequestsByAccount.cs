@@ -96,55 +96,77 @@ internal sealed class RequestsByAccount
     /// </summary>
     public static void Emit(IReadOnlyList<RequestsByAccount> parts, int fromSlot, int toSlot, Action<StoredRequest> onRequest)
     {
-        var rows = new List<(RequestsByAccount Part, int Row)>();
+        // An account's rows are spread over the whole pass: they are copied side by side first, in a loop whose loads do
+        // not wait for one another, then checked, sorted and handed over from that copy.
+        var rows = new PackedRow[64];
+        var owners = new int[64];
         var keyed = Array.Empty<(long Ticks, int Index)>();
+        var indexes = new SlotIndex[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            indexes[p] = parts[p]._index ?? throw new InvalidOperationException("Seal each grouping before emitting it.");
+        }
+
         for (var s = fromSlot; s < toSlot; s++)
         {
-            rows.Clear();
-            foreach (var part in parts)
+            var count = 0;
+            for (var p = 0; p < parts.Count; p++)
             {
-                var index = part._index ?? throw new InvalidOperationException("Seal each grouping before emitting it.");
-                for (var k = index.Starts[s]; k < index.Starts[s + 1]; k++)
+                count += indexes[p].Starts[s + 1] - indexes[p].Starts[s];
+            }
+
+            if (rows.Length < count)
+            {
+                var size = (int)Math.Min(Array.MaxLength, Math.Max((long)count, rows.Length * 2L));
+                rows = new PackedRow[size];
+                owners = new int[size];
+            }
+
+            var n = 0;
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var (index, part) = (indexes[p], parts[p]);
+                for (var k = index.Starts[s]; k < index.Starts[s + 1]; k++, n++)
                 {
-                    rows.Add((part, index.Order[k]));
+                    rows[n] = part.Row(index.Order[k]);
+                    owners[n] = p;
                 }
             }
 
-            if (!InTimeOrder(rows))
+            if (InTimeOrder(rows.AsSpan(0, count)))
             {
-                // Positions are arrival order and break ties, so the order is that of a stable sort.
-                if (keyed.Length < rows.Count)
+                for (var k = 0; k < count; k++)
                 {
-                    keyed = new (long, int)[Math.Max(rows.Count, keyed.Length * 2)];
+                    onRequest(ToStored(rows[k], parts[owners[k]].Texts));
                 }
 
-                for (var k = 0; k < rows.Count; k++)
-                {
-                    keyed[k] = (rows[k].Part.Row(rows[k].Row).Ticks, k);
-                }
-
-                Array.Sort(keyed, 0, rows.Count);
-                var sorted = new (RequestsByAccount, int)[rows.Count];
-                for (var k = 0; k < rows.Count; k++)
-                {
-                    sorted[k] = rows[keyed[k].Index];
-                }
-
-                rows.Clear();
-                rows.AddRange(sorted);
+                continue;
             }
 
-            foreach (var (part, r) in rows)
+            // Positions are arrival order and break ties, so the order is that of a stable sort.
+            if (keyed.Length < count)
             {
-                ref readonly var row = ref part.Row(r);
-                var texts = part.Texts;
-                onRequest(new StoredRequest(
-                    row.AccountKey, new DateTimeOffset(row.Ticks, TimeSpan.Zero), row.InputTokens, row.OutputTokens, row.Traits, row.Sketch,
-                    row.ToolCount, texts[row.Ip], texts[row.IpPrefix], row.ModelId,
-                    row.UserAgentId == PackedRow.NoId ? null : row.UserAgentId, row.EndpointId == PackedRow.NoId ? null : row.EndpointId, row.HasPrompt));
+                keyed = new (long, int)[Math.Max(count, keyed.Length * 2)];
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                keyed[k] = (rows[k].Ticks, k);
+            }
+
+            Array.Sort(keyed, 0, count);
+            for (var k = 0; k < count; k++)
+            {
+                var r = keyed[k].Index;
+                onRequest(ToStored(rows[r], parts[owners[r]].Texts));
             }
         }
     }
+
+    private static StoredRequest ToStored(in PackedRow row, TextIds texts) => new(
+        row.AccountKey, new DateTimeOffset(row.Ticks, TimeSpan.Zero), row.InputTokens, row.OutputTokens, row.Traits, row.Sketch,
+        row.ToolCount, texts[row.Ip], texts[row.IpPrefix], row.ModelId,
+        row.UserAgentId == PackedRow.NoId ? null : row.UserAgentId, row.EndpointId == PackedRow.NoId ? null : row.EndpointId, row.HasPrompt);
 
     /// <summary>How many rows the accounts of slots [<paramref name="fromSlot"/>, <paramref name="toSlot"/>) have; the grouping must be sealed.</summary>
     public int RowsOf(int fromSlot, int toSlot)
@@ -196,11 +218,11 @@ internal sealed class RequestsByAccount
         return offset >= 0 && offset < _slotCount ? offset : -1;
     }
 
-    private static bool InTimeOrder(List<(RequestsByAccount Part, int Row)> rows)
+    private static bool InTimeOrder(ReadOnlySpan<PackedRow> rows)
     {
-        for (var k = 1; k < rows.Count; k++)
+        for (var k = 1; k < rows.Length; k++)
         {
-            if (rows[k - 1].Part.Row(rows[k - 1].Row).Ticks > rows[k].Part.Row(rows[k].Row).Ticks)
+            if (rows[k - 1].Ticks > rows[k].Ticks)
             {
                 return false;
             }
