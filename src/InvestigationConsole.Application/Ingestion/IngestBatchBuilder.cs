@@ -10,9 +10,9 @@ namespace InvestigationConsole.Application.Ingestion;
 /// <summary>
 /// Turns parsed lines into one <see cref="IngestBatch"/>: duplicates dropped, placeholder accounts created, evidence
 /// samples chosen; rollups, addresses and account totals accumulate in <see cref="Rollups"/> across batches. Mutates the snapshot as it goes; if the batch is not committed the
-/// snapshot must be discarded.
+/// snapshot must be discarded. One builder per run of one file, starting from the file's ledger row as it was read.
 /// </summary>
-internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore store, RequestKeySet storedKeys, IngestOptions options, TimeProvider clock)
+internal sealed class IngestBatchBuilder(IngestFile file, IngestSnapshot snapshot, IIngestStore store, RequestKeySet storedKeys, IngestOptions options, TimeProvider clock)
 {
     /// <summary>The rollups of the file's requests built so far and not yet handed to a batch.</summary>
     public FileRollups Rollups { get; private set; } = new();
@@ -26,19 +26,19 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
     }
 
     /// <summary>The ledger row as it reads after the last batch built (its commit may still be running).</summary>
-    private IngestFile? _built;
+    private IngestFile _built = file;
 
     /// <summary>The request ids of the last chunk built: its batch may not be committed yet, so the store cannot see them.</summary>
     private HashSet<string> _previousIds = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Builds the next batch of <paramref name="file"/>. The batch carries its own copy of the ledger row (counters and
-    /// checkpoint after it), so the next batch can be built while this one commits; <paramref name="file"/> itself is
-    /// left for the caller to update from committed batches.
+    /// Builds the file's next batch. The batch carries its own copy of the ledger row (counters and checkpoint after it),
+    /// so the next batch can be built while this one commits; the row the builder started from is left for the caller
+    /// to update from committed batches.
     /// </summary>
-    public async Task<IngestBatch> BuildAsync(IngestFile file, ParsedChunk chunk, CancellationToken cancellationToken)
+    public async Task<IngestBatch> BuildAsync(ParsedChunk chunk, CancellationToken cancellationToken)
     {
-        var row = (_built ?? file).Copy();
+        var row = _built.Copy();
         var batch = new IngestBatch { File = row };
         var keys = await ResolveRequestKeysAsync(chunk, cancellationToken);
         for (var i = 0; i < chunk.Lines.Count; i++)
@@ -123,7 +123,7 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
         return keys;
     }
 
-    private void AddAccount(IngestBatch batch, IngestFile file, AccountRecord record)
+    private void AddAccount(IngestBatch batch, IngestFile row, AccountRecord record)
     {
         var account = new Account
         {
@@ -146,12 +146,12 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
             // A registry line for a known id replaces the registry fields; it is new only if traffic made a placeholder.
             if (state.IsPlaceholder)
             {
-                file.Accepted++;
+                row.Accepted++;
                 state.IsPlaceholder = false;
             }
             else
             {
-                file.Duplicates++;
+                row.Duplicates++;
             }
 
             account.Key = state.Key;
@@ -162,7 +162,7 @@ internal sealed class IngestBatchBuilder(IngestSnapshot snapshot, IIngestStore s
         account.Key = ++snapshot.MaxAccountKey;
         snapshot.Accounts[record.AccountId] = new AccountState(account.Key, isPlaceholder: false, promptsSeen: 0);
         batch.NewAccounts.Add(account);
-        file.Accepted++;
+        row.Accepted++;
     }
 
     private void AddRequest(IngestBatch batch, RequestRecord record, long key, PromptFeatures features)

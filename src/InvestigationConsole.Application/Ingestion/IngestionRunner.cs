@@ -72,7 +72,7 @@ public sealed class IngestionRunner(
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
             await SettleAllRollupsAsync(db, file, cancellationToken);
             await storedKeys.RefreshAsync(store, cancellationToken);
-            var builder = new IngestBatchBuilder(await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
+            var builder = new IngestBatchBuilder(file, await store.LoadSnapshotAsync(cancellationToken), store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var matcher = await Scoring.HoneypotCanaries.LoadMatcherAsync(contexts, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class IngestionRunner(
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
                 {
-                    var batch = await builder.BuildAsync(file, chunk, stop.Token);
+                    var batch = await builder.BuildAsync(chunk, stop.Token);
                     chunk.Lines.Clear(); // the channel's enumerator still holds the chunk; its parsed lines need not outlive the build
                     if (builder.Rollups.Entries >= options.Value.MaxPendingRollups)
                     {

@@ -48,10 +48,7 @@ internal sealed class TextIds
         return id;
     }
 
-    public int IdOf(ReadOnlySpan<byte> utf8) => IdOf(utf8, Hash(utf8));
-
-    /// <summary>The hash <see cref="IdOf(ReadOnlySpan{byte}, ulong)"/> and <see cref="Prefetch"/> take.</summary>
-    public static ulong HashOf(ReadOnlySpan<byte> utf8) => Hash(utf8);
+    public int IdOf(ReadOnlySpan<byte> utf8) => IdOf(utf8, HashOf(utf8));
 
     /// <summary>
     /// Asks the processor to load the table slot where a text of this hash is looked for first, so that a lookup made a
@@ -131,7 +128,8 @@ internal sealed class TextIds
         }
     }
 
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
+    /// <summary>The hash <see cref="IdOf(ReadOnlySpan{byte}, ulong)"/> and <see cref="Prefetch"/> take.</summary>
+    public static ulong HashOf(ReadOnlySpan<byte> bytes)
     {
         var h = (ulong)bytes.Length * 0x9E37_79B9_7F4A_7C15;
         while (bytes.Length >= sizeof(ulong))
