@@ -26,7 +26,7 @@ internal static class RawInsertPhase
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=262144; PRAGMA cache_size=-" + (Environment.GetEnvironmentVariable("BENCH_CACHE_KB") ?? "65536") + ";";
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={SqliteIngestStore.WalAutocheckpointPages}; PRAGMA cache_size=-" + (Environment.GetEnvironmentVariable("BENCH_CACHE_KB") ?? "65536") + ";";
             await pragma.ExecuteNonQueryAsync();
         }
 

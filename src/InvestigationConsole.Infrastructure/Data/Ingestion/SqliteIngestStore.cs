@@ -11,6 +11,14 @@ namespace InvestigationConsole.Infrastructure.Data.Ingestion;
 /// </summary>
 internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStore
 {
+    /// <summary>
+    /// The WAL size, in 4 KiB pages, at which SQLite checkpoints it on its own (1 GiB). Batches rewrite the same index and
+    /// rollup pages again and again and a checkpoint copies each page of the WAL once, however many batches wrote it, so
+    /// the WAL is checkpointed when a file ends (<see cref="CommitAsync"/>) and otherwise only at this size, instead of
+    /// every 64 MB (session 8: most of the commit time was checkpoints). The ingest benchmark's raw ceiling uses it too.
+    /// </summary>
+    internal const int WalAutocheckpointPages = 262_144;
+
     public async Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -68,10 +76,7 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
         var connection = new SqliteConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // Batches rewrite the same index and rollup pages again and again: a checkpoint copies each page of the WAL once,
-        // however many batches wrote it, so the WAL is checkpointed when a file ends (CommitAsync) and otherwise only
-        // once it reaches 1 GiB, instead of every 64 MB (session 8: most of the commit time was checkpoints).
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=262144;";
+        pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={WalAutocheckpointPages};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
