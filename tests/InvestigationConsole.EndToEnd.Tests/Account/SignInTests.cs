@@ -48,7 +48,7 @@ public sealed class SignInTests(ConsoleApp app)
         await ConsoleApp.SaveScreenshotAsync(page, "user-menu-manager");
         await page.GetByTestId("logout").ClickAsync();
 
-        await page.WaitForURLAsync(ConsoleApp.IsLoginPage);
+        await ConsoleApp.WaitForAddressAsync(page, ConsoleApp.IsLoginPage);
         await Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
         await page.GotoAsync("/");
         Assert.True(ConsoleApp.IsLoginPage(page.Url), $"After signing out, / showed {page.Url} instead of the login page.");
@@ -64,7 +64,7 @@ public sealed class SignInTests(ConsoleApp app)
 
         await page.GotoAsync(path);
 
-        await page.WaitForURLAsync(ConsoleApp.IsLoginPage);
+        await ConsoleApp.WaitForAddressAsync(page, ConsoleApp.IsLoginPage);
         Assert.Equal(path, ReturnUrlOf(page.Url));
         await ConsoleApp.SignInAsync(page, DemoUser.Compliance);
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, path).ToString());

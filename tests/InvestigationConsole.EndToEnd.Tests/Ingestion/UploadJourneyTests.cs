@@ -32,7 +32,7 @@ public sealed class UploadJourneyTests(ConsoleApp app) : IDisposable
         var page = session.Page;
         await ConsoleApp.SignInAsync(page, DemoUser.Admin);
         await page.GetByTestId("nav-ingestion").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/ingestion");
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url) == "/ingestion");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ingestion");
         await Expect(page.GetByTestId("drop-folder-path")).ToContainTextAsync("inbox");
 

@@ -37,7 +37,7 @@ public sealed class JobsDashboardTests(ConsoleApp app)
 
         await page.GetByTestId("nav-jobs").ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/jobs", StringComparison.Ordinal));
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url).StartsWith("/jobs", StringComparison.Ordinal));
         await Expect(page.GetByText(DashboardTitle).First).ToBeVisibleAsync();
         await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Servers" }).First).ToBeVisibleAsync();
         await ConsoleApp.SaveScreenshotAsync(page, "jobs-admin");

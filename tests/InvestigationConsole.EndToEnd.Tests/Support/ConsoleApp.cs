@@ -86,7 +86,7 @@ public sealed class ConsoleApp : IAsyncLifetime
         await SubmitLoginAsync(page, email, password);
         try
         {
-            await page.WaitForURLAsync(url => !IsLoginPage(url));
+            await WaitForAddressAsync(page, url => !IsLoginPage(url));
         }
         catch (TimeoutException)
         {
@@ -113,6 +113,32 @@ public sealed class ConsoleApp : IAsyncLifetime
 
     public static bool IsLoginPage(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The path of a page address, as the address spells it (escaped).</summary>
+    public static string PathOf(string url) => new Uri(url).AbsolutePath;
+
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>, then for the page to have loaded. Use it
+    /// instead of Playwright's <c>WaitForURLAsync</c>, which reads the address once and then listens for the next
+    /// navigation: a navigation whose event arrives between the two (events come in on another thread) is missed, and
+    /// the wait runs into its timeout with the page already at the address it waits for. That is how the account
+    /// journey failed in loaded full-suite runs. Reading the address until it matches leaves no such gap.
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> matches, float timeoutMs = 30_000)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (waited.ElapsedMilliseconds > timeoutMs)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for {timeoutMs:0} ms; the address it waited for never came.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = timeoutMs });
+    }
 
     /// <summary>
     /// Waits for the Blazor circuit. The console is prerendered, so its markup shows before the circuit is up and a

@@ -43,7 +43,7 @@ public sealed class TriageJourneyTests(ConsoleApp app)
 
         // Claim next hands over the riskiest unclaimed account and opens it.
         await page.GetByTestId("claim-next").ClickAsync();
-        await page.WaitForURLAsync("**/accounts/**");
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url).StartsWith("/accounts/", StringComparison.Ordinal));
         var accountId = await page.GetByTestId("account-title").InnerTextAsync();
         await Expect(page.GetByTestId("held-by-me")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("risk-score")).ToBeVisibleAsync();
@@ -65,7 +65,7 @@ public sealed class TriageJourneyTests(ConsoleApp app)
             await page.GotoAsync(Assert.IsType<string>(topCluster));
         }
 
-        await page.WaitForURLAsync("**/clusters/**");
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url).StartsWith("/clusters/", StringComparison.Ordinal));
         await Expect(page.GetByTestId("cluster-graph").Locator("canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("cluster-members")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1500);
@@ -77,11 +77,11 @@ public sealed class TriageJourneyTests(ConsoleApp app)
 
         // Clicking a member's node opens that member's account page.
         var opened = await ClickGraphNodeAsync(page);
-        await page.WaitForURLAsync($"**/accounts/{Uri.EscapeDataString(opened)}");
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url) == $"/accounts/{Uri.EscapeDataString(opened)}");
         await Expect(page.GetByTestId("account-title")).ToHaveTextAsync(opened);
 
         await page.GotoAsync(accountUrl);
-        await page.WaitForURLAsync("**/accounts/**");
+        await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url).StartsWith("/accounts/", StringComparison.Ordinal));
         await ConsoleApp.WaitForInteractivityAsync(page);
 
         // Dismissing needs a reason; the account then leaves the open queue and shows among the dismissed.
@@ -122,7 +122,7 @@ public sealed class TriageJourneyTests(ConsoleApp app)
             await page.Mouse.ClickAsync(node.X, node.Y);
             try
             {
-                await page.WaitForURLAsync("**/accounts/**", new PageWaitForURLOptions { Timeout = 3000 });
+                await ConsoleApp.WaitForAddressAsync(page, url => ConsoleApp.PathOf(url).StartsWith("/accounts/", StringComparison.Ordinal), timeoutMs: 3000);
                 return node.Name;
             }
             catch (TimeoutException) when (attempt < 5)
