@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
 using InvestigationConsole.Application.Scoring;
 using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -93,18 +95,17 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
 
         // Most accounts' analyses come out as they were stored (no new traffic): replacing them would rewrite and log
         // every blob, which costs far more than reading them back to compare.
-        using (var stored = new SqliteCommand("""SELECT "Stamp", "Basis", "Data" FROM "AccountAnalyses" WHERE "AccountKey" = @p0""", connection, transaction))
+        var analyses = write.Analyses;
+        var analysesStored = StoredAlready(connection, "AccountAnalyses", "Stamp", "Basis", analyses, a => a.AccountKey, a => (a.Stamp, a.Basis), a => a.Data);
         using (var analysis = Prepare("""
             INSERT OR REPLACE INTO "AccountAnalyses" ("AccountKey", "Stamp", "Basis", "Data") VALUES (@p0, @p1, @p2, @p3)
             """, 4))
         {
-            var key = stored.Parameters.Add("@p0", SqliteType.Integer);
-            stored.Prepare();
-            foreach (var a in write.Analyses)
+            for (var i = 0; i < analyses.Count; i++)
             {
-                key.Value = a.AccountKey;
-                if (!IsStored(stored, a))
+                if (!analysesStored[i])
                 {
+                    var a = analyses[i];
                     analysis.Execute(a.AccountKey, a.Stamp, a.Basis, a.Data);
                 }
             }
@@ -116,13 +117,21 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             stale.Execute(basis);
         }
 
+        // A full run captures again the states of the accounts that had no new traffic (150 MB at the seed's scale):
+        // only the new and changed ones are written.
+        var states = write.States;
+        var statesStored = StoredAlready(connection, "AccountAnalysisStates", "Basis", "ThroughSeq", states, s => s.AccountKey, s => (s.Basis, s.ThroughSeq), s => s.Data);
         using (var state = Prepare("""
             INSERT OR REPLACE INTO "AccountAnalysisStates" ("AccountKey", "Basis", "ThroughSeq", "Data") VALUES (@p0, @p1, @p2, @p3)
             """, 4))
         {
-            foreach (var s in write.States)
+            for (var i = 0; i < states.Count; i++)
             {
-                state.Execute(s.AccountKey, s.Basis, s.ThroughSeq, s.Data);
+                if (!statesStored[i])
+                {
+                    var s = states[i];
+                    state.Execute(s.AccountKey, s.Basis, s.ThroughSeq, s.Data);
+                }
             }
         }
 
@@ -208,11 +217,103 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         }
     }
 
-    private static bool IsStored(SqliteCommand stored, AccountAnalysisSnapshot analysis)
+    /// <summary>
+    /// Which of <paramref name="rows"/> the table (keyed by "AccountKey", with two numbers and "Data") already holds
+    /// exactly so; the caller writes only the others. Rows that are a large share of the table (a full run) are compared
+    /// in one pass over it in key order, a few (an incremental run) by lookups. Blobs are compared where SQLite holds them,
+    /// on the native statement, without a copy. A key given twice is never reported as stored: both rows are written,
+    /// in order, as asked.
+    /// </summary>
+    private static bool[] StoredAlready<T>(
+        SqliteConnection connection, string table, string first, string second, IReadOnlyList<T> rows,
+        Func<T, int> keyOf, Func<T, (long First, long Second)> numbersOf, Func<T, byte[]> dataOf)
     {
-        using var reader = stored.ExecuteReader();
-        return reader.Read() && reader.GetInt64(0) == analysis.Stamp && reader.GetInt64(1) == analysis.Basis
-            && reader.GetFieldValue<byte[]>(2).AsSpan().SequenceEqual(analysis.Data);
+        var same = new bool[rows.Count];
+        if (rows.Count == 0)
+        {
+            return same;
+        }
+
+        var positions = new Dictionary<int, int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(positions, keyOf(rows[i]), out var repeated);
+            position = repeated ? -1 : i;
+        }
+
+        var db = connection.Handle!;
+        var highest = 0L;
+        using (var max = Statement(db, $"""SELECT max("AccountKey") FROM "{table}" """))
+        {
+            if (Step(db, max))
+            {
+                highest = raw.sqlite3_column_int64(max, 0);
+            }
+        }
+
+        bool Matches(sqlite3_stmt row, int i)
+        {
+            var (a, b) = numbersOf(rows[i]);
+            return raw.sqlite3_column_int64(row, 1) == a && raw.sqlite3_column_int64(row, 2) == b
+                && raw.sqlite3_column_blob(row, 3).SequenceEqual(dataOf(rows[i]));
+        }
+
+        var select = $"""SELECT "AccountKey", "{first}", "{second}", "Data" FROM "{table}" """;
+        if (rows.Count * 8L >= highest)
+        {
+            using var scan = Statement(db, select);
+            while (Step(db, scan))
+            {
+                if (positions.TryGetValue(raw.sqlite3_column_int(scan, 0), out var i) && i >= 0)
+                {
+                    same[i] = Matches(scan, i);
+                }
+            }
+
+            return same;
+        }
+
+        using var lookup = Statement(db, select + """WHERE "AccountKey" = ?1""");
+        foreach (var (key, i) in positions)
+        {
+            if (i < 0)
+            {
+                continue;
+            }
+
+            Check(db, raw.sqlite3_reset(lookup));
+            Check(db, raw.sqlite3_bind_int(lookup, 1, key));
+            same[i] = Step(db, lookup) && Matches(lookup, i);
+        }
+
+        return same;
+    }
+
+    private static sqlite3_stmt Statement(sqlite3 db, string sql)
+    {
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        return statement;
+    }
+
+    /// <summary>Steps the statement: true on a row, false when done.</summary>
+    private static bool Step(sqlite3 db, sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        if (rc is raw.SQLITE_ROW or raw.SQLITE_DONE)
+        {
+            return rc == raw.SQLITE_ROW;
+        }
+
+        SqliteException.ThrowExceptionForRC(rc, db);
+        return false;
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     private SqliteConnection Open()

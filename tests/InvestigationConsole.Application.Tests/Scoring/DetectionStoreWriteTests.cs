@@ -1,0 +1,117 @@
+using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Application.Tests.Support;
+using InvestigationConsole.Domain.Risk;
+using InvestigationConsole.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+
+namespace InvestigationConsole.Application.Tests.Scoring;
+
+/// <summary>
+/// The SQLite store writes only the analyses and states that differ from what it holds. Which rows were written is seen
+/// through insert triggers on the two tables (an INSERT OR REPLACE fires them).
+/// </summary>
+public sealed class DetectionStoreWriteTests
+{
+    [Fact]
+    public async Task WriteAsync_AnalysesAndStatesStoredAlready_WritesOnlyTheNewAndChangedOnes()
+    {
+        await using var host = await TestHost.StartAsync();
+        var store = host.Services.GetRequiredService<IDetectionStore>();
+        await using var connection = new SqliteConnection(host.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
+        await connection.OpenAsync();
+        Execute(connection, """
+            CREATE TABLE "WriteLog" ("Kind" TEXT NOT NULL, "AccountKey" INTEGER NOT NULL);
+            CREATE TRIGGER "LogAnalyses" AFTER INSERT ON "AccountAnalyses" BEGIN INSERT INTO "WriteLog" VALUES ('analysis', NEW."AccountKey"); END;
+            CREATE TRIGGER "LogStates" AFTER INSERT ON "AccountAnalysisStates" BEGIN INSERT INTO "WriteLog" VALUES ('state', NEW."AccountKey"); END;
+            """);
+
+        var first = new DetectionWrite();
+        first.Analyses.AddRange(Enumerable.Range(1, 100).Select(key => Analysis(key, stamp: 1, Bytes(key, 40))));
+        first.States.AddRange(Enumerable.Range(1, 40).Select(key => State(key, throughSeq: 500, Bytes(key, 300))));
+        await store.WriteAsync(first, default);
+        Assert.Equal((100, 40), (Logged(connection, "analysis").Count, Logged(connection, "state").Count));
+
+        // A full run: every row again (one pass over the tables), a few of them changed, one new, one key given twice.
+        Execute(connection, """DELETE FROM "WriteLog";""");
+        var full = new DetectionWrite { StatesBasis = 7 };
+        full.Analyses.AddRange(Enumerable.Range(1, 101).Select(key => key switch
+        {
+            7 => Analysis(key, stamp: 1, Bytes(key + 1000, 40)),
+            8 => Analysis(key, stamp: 2, Bytes(key, 40)),
+            _ => Analysis(key, stamp: 1, Bytes(key, 40)),
+        }));
+        full.States.AddRange(Enumerable.Range(1, 40).Select(key => State(key, throughSeq: key == 3 ? 501 : 500, Bytes(key, 300))));
+        full.States.Add(State(5, throughSeq: 500, Bytes(5, 300)));
+        await store.WriteAsync(full, default);
+        Assert.Equal([7, 8, 101], Logged(connection, "analysis"));
+        Assert.Equal([3, 5, 5], Logged(connection, "state"));
+
+        // An incremental run: a few rows (looked up one by one); a key given twice, the stored row first, is written twice.
+        Execute(connection, """DELETE FROM "WriteLog";""");
+        var incremental = new DetectionWrite();
+        incremental.Analyses.AddRange([Analysis(2, stamp: 1, Bytes(2, 40)), Analysis(9, stamp: 1, Bytes(9, 41))]);
+        incremental.States.AddRange([State(4, 500, Bytes(4, 300)), State(6, 500, Bytes(6, 300)), State(6, 500, Bytes(60, 300))]);
+        await store.WriteAsync(incremental, default);
+        Assert.Equal([9], Logged(connection, "analysis"));
+        Assert.Equal([6, 6], Logged(connection, "state"));
+
+        // What is stored is what was last asked for, row by row.
+        var analyses = Stored(connection, """SELECT "AccountKey", "Stamp", "Data" FROM "AccountAnalyses" """);
+        Assert.Equal(101, analyses.Count);
+        AssertRow(1, Bytes(1007, 40), analyses[7]);
+        AssertRow(2, Bytes(8, 40), analyses[8]);
+        AssertRow(1, Bytes(9, 41), analyses[9]);
+        AssertRow(1, Bytes(101, 40), analyses[101]);
+        var states = Stored(connection, """SELECT "AccountKey", "ThroughSeq", "Data" FROM "AccountAnalysisStates" """);
+        Assert.Equal(40, states.Count);
+        AssertRow(501, Bytes(3, 300), states[3]);
+        AssertRow(500, Bytes(60, 300), states[6]);
+        AssertRow(500, Bytes(20, 300), states[20]);
+    }
+
+    private static void AssertRow(long number, byte[] data, (long Number, byte[] Data) stored)
+    {
+        Assert.Equal(number, stored.Number);
+        Assert.Equal(data, stored.Data);
+    }
+
+    private static AccountAnalysisSnapshot Analysis(int key, long stamp, byte[] data) => new() { AccountKey = key, Stamp = stamp, Basis = 7, Data = data };
+
+    private static AccountAnalysisState State(int key, long throughSeq, byte[] data) => new() { AccountKey = key, Basis = 7, ThroughSeq = throughSeq, Data = data };
+
+    /// <summary>Bytes that differ from one seed to the next somewhere past their start.</summary>
+    private static byte[] Bytes(int seed, int length) => Enumerable.Range(0, length).Select(i => (byte)((seed * 31) + (i * 7) + (i == length - 2 ? seed : 0))).ToArray();
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<int> Logged(SqliteConnection connection, string kind)
+    {
+        using var command = new SqliteCommand("""SELECT "AccountKey" FROM "WriteLog" WHERE "Kind" = @kind ORDER BY rowid""", connection);
+        command.Parameters.AddWithValue("@kind", kind);
+        using var reader = command.ExecuteReader();
+        var keys = new List<int>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetInt32(0));
+        }
+
+        return keys;
+    }
+
+    private static Dictionary<int, (long Number, byte[] Data)> Stored(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<int, (long, byte[])>();
+        while (reader.Read())
+        {
+            rows[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        }
+
+        return rows;
+    }
+}
