@@ -1,5 +1,6 @@
 using InvestigationConsole.Application.Scoring;
 using InvestigationConsole.Application.Tests.Support;
+using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -7,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace InvestigationConsole.Application.Tests.Scoring;
 
 /// <summary>
-/// The SQLite store writes only the analyses and states that differ from what it holds. Which rows were written is seen
-/// through insert triggers on the two tables (an INSERT OR REPLACE fires them).
+/// The SQLite store writes only the links, analyses and states that differ from what it holds. Which rows were written is seen
+/// through insert triggers on their tables (an INSERT OR REPLACE fires them too).
 /// </summary>
 public sealed class DetectionStoreWriteTests
 {
@@ -67,6 +68,51 @@ public sealed class DetectionStoreWriteTests
         AssertRow(501, Bytes(3, 300), states[3]);
         AssertRow(500, Bytes(60, 300), states[6]);
         AssertRow(500, Bytes(20, 300), states[20]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_LinksStoredAlready_WritesOnlyTheNewAndChangedOnesAndRemovesTheVanished()
+    {
+        await using var host = await TestHost.StartAsync();
+        var store = host.Services.GetRequiredService<IDetectionStore>();
+        await using var connection = new SqliteConnection(host.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
+        await connection.OpenAsync();
+        Execute(connection, """
+            CREATE TABLE "WriteLog" ("Kind" TEXT NOT NULL, "AccountKey" INTEGER NOT NULL);
+            CREATE TRIGGER "LogLinks" AFTER INSERT ON "ClusterLinks" BEGIN INSERT INTO "WriteLog" VALUES ('link', NEW."AccountKey"); END;
+            """);
+        static ClusterLink Link(int a, double weight, string evidence, bool strong = true) =>
+            new() { AccountKey = a, OtherAccountKey = a + 1, Weight = weight, IsStrong = strong, EvidenceJson = evidence };
+
+        var first = new DetectionWrite();
+        first.Links.AddRange(Enumerable.Range(1, 6).Select(a => Link(a, 0.5, $$"""[{"type":"payment","shared":"card-{{a}}","note":"café ☕"}]""")));
+        await store.WriteAsync(first, default);
+        Assert.Equal(6, Logged(connection, "link").Count);
+
+        // 1 and 6 as stored; 2 with other evidence (one character, past the ASCII range), 3 another weight, 4 no longer
+        // strong, 5 gone; 7 new.
+        Execute(connection, """DELETE FROM "WriteLog";""");
+        var next = new DetectionWrite();
+        next.Links.AddRange([
+            Link(1, 0.5, """[{"type":"payment","shared":"card-1","note":"café ☕"}]"""),
+            Link(2, 0.5, """[{"type":"payment","shared":"card-2","note":"cafè ☕"}]"""),
+            Link(3, 0.75, """[{"type":"payment","shared":"card-3","note":"café ☕"}]"""),
+            Link(4, 0.5, """[{"type":"payment","shared":"card-4","note":"café ☕"}]""", strong: false),
+            Link(6, 0.5, """[{"type":"payment","shared":"card-6","note":"café ☕"}]"""),
+            Link(7, 0.25, "[]"),
+        ]);
+        await store.WriteAsync(next, default);
+
+        Assert.Equal([2, 3, 4, 7], Logged(connection, "link"));
+        using var command = new SqliteCommand("""SELECT "AccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" ORDER BY "AccountKey" """, connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(int, double, bool, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt32(0), reader.GetDouble(1), reader.GetBoolean(2), reader.GetString(3)));
+        }
+
+        Assert.Equal(next.Links.Select(l => (l.AccountKey, l.Weight, l.IsStrong, l.EvidenceJson)), rows);
     }
 
     private static void AssertRow(long number, byte[] data, (long Number, byte[] Data) stored)
