@@ -146,10 +146,14 @@ public sealed class DetectionRecompute(
         Report(DetectionPhase.Loading, 0, 0);
         try
         {
+            var loading = new Laps();
             var active = await catalog.GetActiveAsync(cancellationToken);
             var settings = active.Settings;
             run.SettingsVersionId = active.VersionId;
-            var population = new DetectionPopulation(await store.LoadInputsAsync(cancellationToken), settings, clock.GetUtcNow());
+            var inputs = await store.LoadInputsAsync(cancellationToken);
+            loading.Mark("inputs");
+            var population = new DetectionPopulation(inputs, settings, clock.GetUtcNow());
+            loading.Mark("population");
             var accounts = population.Accounts;
             var analyses = new AccountAnalysis?[accounts.Count];
             var fromMemory = 0;
@@ -158,9 +162,15 @@ public sealed class DetectionRecompute(
             if (run.Kind == DetectionRunKind.Incremental)
             {
                 fromMemory = await ReuseStoredAnalysesAsync(db, population, analyses, heldRisks, cancellationToken);
+                loading.Mark("reuse");
             }
 
             laps.Mark("load");
+            foreach (var (step, time) in loading.Seconds)
+            {
+                phases["load." + step] = time;
+            }
+
             var throughSeq = store.HighestSeq();
             var toRead = Enumerable.Range(0, accounts.Count).Where(i => analyses[i] is null).ToArray();
             var states = new AccountAnalyzerState?[accounts.Count];
