@@ -76,6 +76,26 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
         Assert.Equal(expected.GetInt64(1), values.GetInt64(1));
     }
 
+    [Fact]
+    public async Task SqliteRegistryRows_ReadWhatAdoNetReads()
+    {
+        var settings = scenario.Host.Services.GetRequiredService<DatabaseSettings>();
+        await using var connection = new SqliteConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        static object Row(Domain.Accounts.Account a) => (a.Key, a.AccountId, a.IsPlaceholder, a.OrgId, a.CreatedAt, a.EmailDomain, a.PaymentFingerprint,
+            a.SignupIp, a.SignupPrefix, a.Verification, a.Tier, a.RequestCount, a.FirstRequestAt, a.LastRequestAt);
+
+        var expected = await DetectionReader.ReadAccountsAsync(connection, '"', '"', default);
+        var native = SqliteRegistryRows.Read(connection, default);
+
+        // The scenario has both sides of every nullable column, and placeholders, so each decoding path is compared.
+        Assert.True(expected.Count > 100);
+        Assert.Contains(expected, a => a.IsPlaceholder);
+        Assert.Contains(expected, a => a.OrgId is not null && a.CreatedAt is not null && a.PaymentFingerprint is not null && a.SignupIp is not null);
+        Assert.Contains(expected, a => a.OrgId is null && a.CreatedAt is null);
+        Assert.Equal(expected.Select(Row), native.Select(Row));
+    }
+
     private static List<StoredRequest> ReadRows(SqliteConnection connection, int[] keys, DetectionReader.RowReader? readRows)
     {
         var rows = new List<StoredRequest>();

@@ -15,40 +15,13 @@ internal static class DetectionReader
     /// <summary>Keys per query when the accounts to read are not one contiguous range.</summary>
     private const int KeysPerQuery = 256;
 
-    public static async Task<DetectionInputs> LoadInputsAsync(DbConnection connection, char open, char close, CancellationToken cancellationToken)
+    /// <param name="readAccounts">Reads the registry in key order; by default through ADO.NET (<see cref="ReadAccountsAsync"/>).</param>
+    public static async Task<DetectionInputs> LoadInputsAsync(
+        DbConnection connection, char open, char close, CancellationToken cancellationToken,
+        Func<DbConnection, CancellationToken, List<Account>>? readAccounts = null)
     {
         string Q(string name) => $"{open}{name}{close}";
-        var accounts = new List<Account>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"""
-                SELECT {Q("Key")}, {Q("AccountId")}, {Q("IsPlaceholder")}, {Q("OrgId")}, {Q("CreatedAt")}, {Q("EmailDomain")},
-                    {Q("PaymentFingerprint")}, {Q("SignupIp")}, {Q("SignupPrefix")}, {Q("Verification")}, {Q("Tier")},
-                    {Q("RequestCount")}, {Q("FirstRequestAt")}, {Q("LastRequestAt")}
-                FROM {Q("Accounts")} ORDER BY {Q("Key")}
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                accounts.Add(new Account
-                {
-                    Key = reader.GetInt32(0),
-                    AccountId = reader.GetString(1),
-                    IsPlaceholder = reader.GetBoolean(2),
-                    OrgId = Text(reader, 3),
-                    CreatedAt = Time(reader, 4),
-                    EmailDomain = Text(reader, 5),
-                    PaymentFingerprint = Text(reader, 6),
-                    SignupIp = Text(reader, 7),
-                    SignupPrefix = Text(reader, 8),
-                    Verification = (IdentityVerification)reader.GetInt32(9),
-                    Tier = (UsageTier)reader.GetInt32(10),
-                    RequestCount = reader.GetInt64(11),
-                    FirstRequestAt = Time(reader, 12),
-                    LastRequestAt = Time(reader, 13),
-                });
-            }
-        }
+        var accounts = readAccounts is null ? await ReadAccountsAsync(connection, open, close, cancellationToken) : readAccounts(connection, cancellationToken);
 
         var lookups = new List<LookupValue>();
         await using (var command = connection.CreateCommand())
@@ -63,6 +36,46 @@ internal static class DetectionReader
 
         return new DetectionInputs(accounts, lookups);
     }
+
+    /// <summary>The registry as detection reads it, in key order, through ADO.NET.</summary>
+    public static async Task<List<Account>> ReadAccountsAsync(DbConnection connection, char open, char close, CancellationToken cancellationToken)
+    {
+        string Q(string name) => $"{open}{name}{close}";
+        var accounts = new List<Account>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = AccountsQuery(Q);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(new Account
+            {
+                Key = reader.GetInt32(0),
+                AccountId = reader.GetString(1),
+                IsPlaceholder = reader.GetBoolean(2),
+                OrgId = Text(reader, 3),
+                CreatedAt = Time(reader, 4),
+                EmailDomain = Text(reader, 5),
+                PaymentFingerprint = Text(reader, 6),
+                SignupIp = Text(reader, 7),
+                SignupPrefix = Text(reader, 8),
+                Verification = (IdentityVerification)reader.GetInt32(9),
+                Tier = (UsageTier)reader.GetInt32(10),
+                RequestCount = reader.GetInt64(11),
+                FirstRequestAt = Time(reader, 12),
+                LastRequestAt = Time(reader, 13),
+            });
+        }
+
+        return accounts;
+    }
+
+    /// <summary>The registry's columns detection reads, in this order, by key.</summary>
+    internal static string AccountsQuery(Func<string, string> q) => $"""
+        SELECT {q("Key")}, {q("AccountId")}, {q("IsPlaceholder")}, {q("OrgId")}, {q("CreatedAt")}, {q("EmailDomain")},
+            {q("PaymentFingerprint")}, {q("SignupIp")}, {q("SignupPrefix")}, {q("Verification")}, {q("Tier")},
+            {q("RequestCount")}, {q("FirstRequestAt")}, {q("LastRequestAt")}
+        FROM {q("Accounts")} ORDER BY {q("Key")}
+        """;
 
     /// <summary>
     /// Requests of the given accounts in (account, time) order, in <paramref name="parts"/> consecutive slices of the keys

@@ -19,7 +19,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
     public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken);
+        return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken, SqliteRegistryRows.Read);
     }
 
     public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken, long throughSeq = long.MaxValue) =>
