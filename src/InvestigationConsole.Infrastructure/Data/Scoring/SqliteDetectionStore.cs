@@ -6,6 +6,7 @@ using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -180,7 +181,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         var repeated = new List<long>();
         var texts = new byte[1 << 16];
         var used = 0;
-        using (var read = Statement(db, """SELECT "Id", "AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" """))
+        using (var read = Prepare(db, """SELECT "Id", "AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" """))
         {
             while (Step(db, read))
             {
@@ -275,7 +276,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
 
         var db = connection.Handle!;
         var highest = 0L;
-        using (var max = Statement(db, $"""SELECT max("AccountKey") FROM "{table}" """))
+        using (var max = Prepare(db, $"""SELECT max("AccountKey") FROM "{table}" """))
         {
             if (Step(db, max))
             {
@@ -293,7 +294,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         var select = $"""SELECT "AccountKey", "{first}", "{second}", "Data" FROM "{table}" """;
         if (rows.Count * 8L >= highest)
         {
-            using var scan = Statement(db, select);
+            using var scan = Prepare(db, select);
             while (Step(db, scan))
             {
                 if (positions.TryGetValue(raw.sqlite3_column_int(scan, 0), out var i) && i >= 0)
@@ -305,7 +306,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             return same;
         }
 
-        using var lookup = Statement(db, select + """WHERE "AccountKey" = ?1""");
+        using var lookup = Prepare(db, select + """WHERE "AccountKey" = ?1""");
         foreach (var (key, i) in positions)
         {
             if (i < 0)
@@ -319,33 +320,6 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         }
 
         return same;
-    }
-
-    private static sqlite3_stmt Statement(sqlite3 db, string sql)
-    {
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
-        return statement;
-    }
-
-    /// <summary>Steps the statement: true on a row, false when done.</summary>
-    private static bool Step(sqlite3 db, sqlite3_stmt statement)
-    {
-        var rc = raw.sqlite3_step(statement);
-        if (rc is raw.SQLITE_ROW or raw.SQLITE_DONE)
-        {
-            return rc == raw.SQLITE_ROW;
-        }
-
-        SqliteException.ThrowExceptionForRC(rc, db);
-        return false;
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
     }
 
     private SqliteConnection Open()

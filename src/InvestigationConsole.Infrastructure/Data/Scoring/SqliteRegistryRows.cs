@@ -3,6 +3,7 @@ using System.Text;
 using InvestigationConsole.Domain.Accounts;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -16,7 +17,7 @@ internal static class SqliteRegistryRows
     public static List<Account> Read(DbConnection connection, CancellationToken cancellationToken)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db, DetectionReader.AccountsQuery(name => $"\"{name}\""), out var statement));
+        var statement = Prepare(db, DetectionReader.AccountsQuery(name => $"\"{name}\""));
         var accounts = new List<Account>();
         using (statement)
         {
@@ -66,12 +67,4 @@ internal static class SqliteRegistryRows
         raw.SQLITE_INTEGER => new DateTimeOffset(raw.sqlite3_column_int64(statement, column), TimeSpan.Zero),
         var type => throw new InvalidCastException($"Unexpected time value of SQLite type {type}."),
     };
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Fingerprints;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -19,7 +20,7 @@ internal static partial class SqliteRequestRows
         var connection = (SqliteConnection)command.Connection!;
         using var own = OpenWithoutMutex(connection);
         var db = own ?? connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, command.CommandText, out var statement));
+        var statement = Prepare(db, command.CommandText);
         using (statement)
         {
             foreach (DbParameter parameter in command.Parameters)
@@ -185,13 +186,5 @@ internal static partial class SqliteRequestRows
 
         [LibraryImport(Library), SuppressGCTransition]
         private static partial int sqlite3_column_bytes(IntPtr statement, int column);
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
     }
 }
