@@ -56,6 +56,20 @@ public sealed class DetectionPopulation
     {
         var facts = Facts[index];
         var id = facts.Identity;
+        var account = denseIndex ?? index;
+
+        // An analysis the process holds from its last run usually has these very facts already (the registry rarely
+        // changes, and the account keeps its index): it is then taken as it is, not copied into two new records.
+        var (p, l) = (stored.Profile, stored.LinkFacts);
+        if (p.AccountId == id.AccountId && p.Tier == id.Tier && p.Verification == id.Verification && p.EmailDomain == id.EmailDomain
+            && p.IsDisposableDomain == id.IsDisposableDomain && p.IsRareDomain == id.IsRareDomain && SameTime(p.CreatedAt, id.CreatedAt)
+            && l.Account == account && l.AccountId == id.AccountId && l.OrgId == facts.OrgId && l.EmailDomain == id.EmailDomain
+            && l.PaymentFingerprint == facts.PaymentFingerprint && l.SignupIp == facts.SignupIp && l.SignupPrefix == facts.SignupPrefix
+            && l.StrongIdentity == facts.StrongIdentity && SameTime(l.CreatedAt, id.CreatedAt))
+        {
+            return stored;
+        }
+
         var profile = stored.Profile with
         {
             AccountId = id.AccountId, Tier = id.Tier, Verification = id.Verification, EmailDomain = id.EmailDomain,
@@ -63,11 +77,14 @@ public sealed class DetectionPopulation
         };
         var links = stored.LinkFacts with
         {
-            Account = denseIndex ?? index, AccountId = id.AccountId, OrgId = facts.OrgId, EmailDomain = id.EmailDomain, PaymentFingerprint = facts.PaymentFingerprint,
+            Account = account, AccountId = id.AccountId, OrgId = facts.OrgId, EmailDomain = id.EmailDomain, PaymentFingerprint = facts.PaymentFingerprint,
             SignupIp = facts.SignupIp, SignupPrefix = facts.SignupPrefix, StrongIdentity = facts.StrongIdentity, CreatedAt = id.CreatedAt,
         };
         return new AccountAnalysis(profile, links);
     }
+
+    /// <summary>The same instant in the same offset: equality of <see cref="DateTimeOffset"/> alone ignores the offset.</summary>
+    private static bool SameTime(DateTimeOffset? a, DateTimeOffset? b) => a == b && a?.Offset == b?.Offset;
 
     private static AccountRegistryFacts FactsOf(Account a, EmailDomainReputation reputation) =>
         new(new AccountIdentity(a.AccountId, (AccountTier)a.Tier, (VerificationLevel)a.Verification, a.EmailDomain, a.CreatedAt,
