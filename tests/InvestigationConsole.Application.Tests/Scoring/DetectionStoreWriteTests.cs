@@ -11,29 +11,43 @@ namespace InvestigationConsole.Application.Tests.Scoring;
 /// The SQLite store writes only the links, analyses and states that differ from what it holds. Which rows were written is seen
 /// through insert triggers on their tables (an INSERT OR REPLACE fires them too).
 /// </summary>
-public sealed class DetectionStoreWriteTests
+public sealed class DetectionStoreWriteTests : IAsyncLifetime
 {
-    [Fact]
-    public async Task WriteAsync_AnalysesAndStatesStoredAlready_WritesOnlyTheNewAndChangedOnes()
+    private TestHost _host = null!;
+    private SqliteConnection _connection = null!;
+
+    private IDetectionStore Store => _host.Services.GetRequiredService<IDetectionStore>();
+
+    public async Task InitializeAsync()
     {
-        await using var host = await TestHost.StartAsync();
-        var store = host.Services.GetRequiredService<IDetectionStore>();
-        await using var connection = new SqliteConnection(host.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
-        await connection.OpenAsync();
-        Execute(connection, """
+        _host = await TestHost.StartAsync();
+        _connection = new SqliteConnection(_host.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
+        await _connection.OpenAsync();
+        Execute("""
             CREATE TABLE "WriteLog" ("Kind" TEXT NOT NULL, "AccountKey" INTEGER NOT NULL);
             CREATE TRIGGER "LogAnalyses" AFTER INSERT ON "AccountAnalyses" BEGIN INSERT INTO "WriteLog" VALUES ('analysis', NEW."AccountKey"); END;
             CREATE TRIGGER "LogStates" AFTER INSERT ON "AccountAnalysisStates" BEGIN INSERT INTO "WriteLog" VALUES ('state', NEW."AccountKey"); END;
+            CREATE TRIGGER "LogLinks" AFTER INSERT ON "ClusterLinks" BEGIN INSERT INTO "WriteLog" VALUES ('link', NEW."AccountKey"); END;
             """);
+    }
 
+    public async Task DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WriteAsync_AnalysesAndStatesStoredAlready_WritesOnlyTheNewAndChangedOnes()
+    {
         var first = new DetectionWrite();
         first.Analyses.AddRange(Enumerable.Range(1, 100).Select(key => Analysis(key, stamp: 1, Bytes(key, 40))));
         first.States.AddRange(Enumerable.Range(1, 40).Select(key => State(key, throughSeq: 500, Bytes(key, 300))));
-        await store.WriteAsync(first, default);
-        Assert.Equal((100, 40), (Logged(connection, "analysis").Count, Logged(connection, "state").Count));
+        await Store.WriteAsync(first, default);
+        Assert.Equal((100, 40), (Logged("analysis").Count, Logged("state").Count));
 
         // A full run: every row again (one pass over the tables), a few of them changed, one new, one key given twice.
-        Execute(connection, """DELETE FROM "WriteLog";""");
+        Execute("""DELETE FROM "WriteLog";""");
         var full = new DetectionWrite { StatesBasis = 7 };
         full.Analyses.AddRange(Enumerable.Range(1, 101).Select(key => key switch
         {
@@ -43,27 +57,27 @@ public sealed class DetectionStoreWriteTests
         }));
         full.States.AddRange(Enumerable.Range(1, 40).Select(key => State(key, throughSeq: key == 3 ? 501 : 500, Bytes(key, 300))));
         full.States.Add(State(5, throughSeq: 500, Bytes(5, 300)));
-        await store.WriteAsync(full, default);
-        Assert.Equal([7, 8, 101], Logged(connection, "analysis"));
-        Assert.Equal([3, 5, 5], Logged(connection, "state"));
+        await Store.WriteAsync(full, default);
+        Assert.Equal([7, 8, 101], Logged("analysis"));
+        Assert.Equal([3, 5, 5], Logged("state"));
 
         // An incremental run: a few rows (looked up one by one); a key given twice, the stored row first, is written twice.
-        Execute(connection, """DELETE FROM "WriteLog";""");
+        Execute("""DELETE FROM "WriteLog";""");
         var incremental = new DetectionWrite();
         incremental.Analyses.AddRange([Analysis(2, stamp: 1, Bytes(2, 40)), Analysis(9, stamp: 1, Bytes(9, 41))]);
         incremental.States.AddRange([State(4, 500, Bytes(4, 300)), State(6, 500, Bytes(6, 300)), State(6, 500, Bytes(60, 300))]);
-        await store.WriteAsync(incremental, default);
-        Assert.Equal([9], Logged(connection, "analysis"));
-        Assert.Equal([6, 6], Logged(connection, "state"));
+        await Store.WriteAsync(incremental, default);
+        Assert.Equal([9], Logged("analysis"));
+        Assert.Equal([6, 6], Logged("state"));
 
         // What is stored is what was last asked for, row by row.
-        var analyses = Stored(connection, """SELECT "AccountKey", "Stamp", "Data" FROM "AccountAnalyses" """);
+        var analyses = Stored("""SELECT "AccountKey", "Stamp", "Data" FROM "AccountAnalyses" """);
         Assert.Equal(101, analyses.Count);
         AssertRow(1, Bytes(1007, 40), analyses[7]);
         AssertRow(2, Bytes(8, 40), analyses[8]);
         AssertRow(1, Bytes(9, 41), analyses[9]);
         AssertRow(1, Bytes(101, 40), analyses[101]);
-        var states = Stored(connection, """SELECT "AccountKey", "ThroughSeq", "Data" FROM "AccountAnalysisStates" """);
+        var states = Stored("""SELECT "AccountKey", "ThroughSeq", "Data" FROM "AccountAnalysisStates" """);
         Assert.Equal(40, states.Count);
         AssertRow(501, Bytes(3, 300), states[3]);
         AssertRow(500, Bytes(60, 300), states[6]);
@@ -73,25 +87,17 @@ public sealed class DetectionStoreWriteTests
     [Fact]
     public async Task WriteAsync_LinksStoredAlready_WritesOnlyTheNewAndChangedOnesAndRemovesTheVanished()
     {
-        await using var host = await TestHost.StartAsync();
-        var store = host.Services.GetRequiredService<IDetectionStore>();
-        await using var connection = new SqliteConnection(host.Services.GetRequiredService<DatabaseSettings>().ConnectionString);
-        await connection.OpenAsync();
-        Execute(connection, """
-            CREATE TABLE "WriteLog" ("Kind" TEXT NOT NULL, "AccountKey" INTEGER NOT NULL);
-            CREATE TRIGGER "LogLinks" AFTER INSERT ON "ClusterLinks" BEGIN INSERT INTO "WriteLog" VALUES ('link', NEW."AccountKey"); END;
-            """);
         static ClusterLink Link(int a, double weight, string evidence, bool strong = true) =>
             new() { AccountKey = a, OtherAccountKey = a + 1, Weight = weight, IsStrong = strong, EvidenceJson = evidence };
 
         var first = new DetectionWrite();
         first.Links.AddRange(Enumerable.Range(1, 6).Select(a => Link(a, 0.5, $$"""[{"type":"payment","shared":"card-{{a}}","note":"café ☕"}]""")));
-        await store.WriteAsync(first, default);
-        Assert.Equal(6, Logged(connection, "link").Count);
+        await Store.WriteAsync(first, default);
+        Assert.Equal(6, Logged("link").Count);
 
         // 1 and 6 as stored; 2 with other evidence (one character, past the ASCII range), 3 another weight, 4 no longer
         // strong, 5 gone; 7 new.
-        Execute(connection, """DELETE FROM "WriteLog";""");
+        Execute("""DELETE FROM "WriteLog";""");
         var next = new DetectionWrite();
         next.Links.AddRange([
             Link(1, 0.5, """[{"type":"payment","shared":"card-1","note":"café ☕"}]"""),
@@ -101,10 +107,10 @@ public sealed class DetectionStoreWriteTests
             Link(6, 0.5, """[{"type":"payment","shared":"card-6","note":"café ☕"}]"""),
             Link(7, 0.25, "[]"),
         ]);
-        await store.WriteAsync(next, default);
+        await Store.WriteAsync(next, default);
 
-        Assert.Equal([2, 3, 4, 7], Logged(connection, "link"));
-        using var command = new SqliteCommand("""SELECT "AccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" ORDER BY "AccountKey" """, connection);
+        Assert.Equal([2, 3, 4, 7], Logged("link"));
+        using var command = new SqliteCommand("""SELECT "AccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" ORDER BY "AccountKey" """, _connection);
         using var reader = command.ExecuteReader();
         var rows = new List<(int, double, bool, string)>();
         while (reader.Read())
@@ -128,15 +134,15 @@ public sealed class DetectionStoreWriteTests
     /// <summary>Bytes that differ from one seed to the next somewhere past their start.</summary>
     private static byte[] Bytes(int seed, int length) => Enumerable.Range(0, length).Select(i => (byte)((seed * 31) + (i * 7) + (i == length - 2 ? seed : 0))).ToArray();
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private void Execute(string sql)
     {
-        using var command = new SqliteCommand(sql, connection);
+        using var command = new SqliteCommand(sql, _connection);
         command.ExecuteNonQuery();
     }
 
-    private static List<int> Logged(SqliteConnection connection, string kind)
+    private List<int> Logged(string kind)
     {
-        using var command = new SqliteCommand("""SELECT "AccountKey" FROM "WriteLog" WHERE "Kind" = @kind ORDER BY rowid""", connection);
+        using var command = new SqliteCommand("""SELECT "AccountKey" FROM "WriteLog" WHERE "Kind" = @kind ORDER BY rowid""", _connection);
         command.Parameters.AddWithValue("@kind", kind);
         using var reader = command.ExecuteReader();
         var keys = new List<int>();
@@ -148,9 +154,9 @@ public sealed class DetectionStoreWriteTests
         return keys;
     }
 
-    private static Dictionary<int, (long Number, byte[] Data)> Stored(SqliteConnection connection, string sql)
+    private Dictionary<int, (long Number, byte[] Data)> Stored(string sql)
     {
-        using var command = new SqliteCommand(sql, connection);
+        using var command = new SqliteCommand(sql, _connection);
         using var reader = command.ExecuteReader();
         var rows = new Dictionary<int, (long, byte[])>();
         while (reader.Read())

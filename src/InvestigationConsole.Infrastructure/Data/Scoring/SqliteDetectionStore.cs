@@ -6,7 +6,6 @@ using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -181,9 +180,9 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         var repeated = new List<long>();
         var texts = new byte[1 << 16];
         var used = 0;
-        using (var read = Prepare(db, """SELECT "Id", "AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" """))
+        using (var read = SqliteNative.Prepare(db, """SELECT "Id", "AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson" FROM "ClusterLinks" """))
         {
-            while (Step(db, read))
+            while (SqliteNative.Step(db, read))
             {
                 var id = raw.sqlite3_column_int64(read, 0);
                 var evidence = raw.sqlite3_column_blob(read, 5);
@@ -276,9 +275,9 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
 
         var db = connection.Handle!;
         var highest = 0L;
-        using (var max = Prepare(db, $"""SELECT max("AccountKey") FROM "{table}" """))
+        using (var max = SqliteNative.Prepare(db, $"""SELECT max("AccountKey") FROM "{table}" """))
         {
-            if (Step(db, max))
+            if (SqliteNative.Step(db, max))
             {
                 highest = raw.sqlite3_column_int64(max, 0);
             }
@@ -294,8 +293,8 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         var select = $"""SELECT "AccountKey", "{first}", "{second}", "Data" FROM "{table}" """;
         if (rows.Count * 8L >= highest)
         {
-            using var scan = Prepare(db, select);
-            while (Step(db, scan))
+            using var scan = SqliteNative.Prepare(db, select);
+            while (SqliteNative.Step(db, scan))
             {
                 if (positions.TryGetValue(raw.sqlite3_column_int(scan, 0), out var i) && i >= 0)
                 {
@@ -306,7 +305,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             return same;
         }
 
-        using var lookup = Prepare(db, select + """WHERE "AccountKey" = ?1""");
+        using var lookup = SqliteNative.Prepare(db, select + """WHERE "AccountKey" = ?1""");
         foreach (var (key, i) in positions)
         {
             if (i < 0)
@@ -314,9 +313,9 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
                 continue;
             }
 
-            Check(db, raw.sqlite3_reset(lookup));
-            Check(db, raw.sqlite3_bind_int(lookup, 1, key));
-            same[i] = Step(db, lookup) && Matches(lookup, i);
+            SqliteNative.Check(db, raw.sqlite3_reset(lookup));
+            SqliteNative.Check(db, raw.sqlite3_bind_int(lookup, 1, key));
+            same[i] = SqliteNative.Step(db, lookup) && Matches(lookup, i);
         }
 
         return same;
