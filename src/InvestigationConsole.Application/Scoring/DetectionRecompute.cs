@@ -44,9 +44,15 @@ public static class DetectionRunCounts
     /// <summary>Accounts an incremental run did not score again: profile and population baseline as when the held score was made.</summary>
     public const string ScoresKept = "scoresKept";
 
+    /// <summary>
+    /// Accounts whose links the run merged again because a changed account shares a key with them (the others' links
+    /// were the last run's, held in memory); absent when every link was built.
+    /// </summary>
+    public const string LinksRelinked = "linksRelinked";
+
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept,
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked,
     };
 }
 
@@ -197,8 +203,13 @@ public sealed class DetectionRecompute(
             // writes them during a run.
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
             var result = DetectionEngine.Run(
-                all, population.Releases, settings, fromMemory > 0 && heldBaseline is not null ? new EarlierScores(heldBaseline, heldRisks) : null);
+                all, population.Releases, settings, fromMemory > 0 && heldBaseline is not null ? new EarlierScores(heldBaseline, heldRisks) : null,
+                options.Value.KeepAnalysesInMemory ? resident.Links : null);
             laps.Mark("engine");
+            foreach (var (step, time) in result.Seconds)
+            {
+                phases["engine." + step] = time;
+            }
 
             var previous = await stored;
             var now = clock.GetUtcNow();
@@ -258,6 +269,10 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.FromMemory] = fromMemory;
             phases[DetectionRunCounts.StatesFromMemory] = resumed.FromMemory;
             phases[DetectionRunCounts.ScoresKept] = heldBaseline is not null && heldBaseline.SameAs(result.Baseline) ? heldRisks.Count(r => r is not null) : 0;
+            if (options.Value.KeepAnalysesInMemory && resident.Links.LastRelinked is { } relinked)
+            {
+                phases[DetectionRunCounts.LinksRelinked] = relinked;
+            }
             foreach (var (step, time) in resumed.Seconds)
             {
                 phases["read." + step] = time;

@@ -1,14 +1,16 @@
+using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Detection.Scoring;
 
 namespace InvestigationConsole.Application.Scoring;
 
 /// <summary>
-/// The last run's analyses, scores before cluster context and analyzer states, kept in the process that made them (the web app's job server runs
+/// The last run's analyses, scores before cluster context, analyzer states and link graph state, kept in the process that made them (the web app's job server runs
 /// every incremental run after an ingest), so that the next run takes them from memory instead of reading and decoding
 /// every stored analysis again (ADR-007). What the memory holds is only a faster copy of what the run stored: an
 /// analysis is used only under the same basis and for an account whose stamp has not changed since, which is exactly
-/// when its stored row would be used; anything else is read from the store as before.
+/// when its stored row would be used; anything else is read from the store as before. The link graph's memory
+/// (<see cref="Links"/>) is checked against the run's own link facts, account by account, whatever the basis.
 /// </summary>
 /// <remarks>
 /// Runs are one at a time per process (<see cref="DetectionRecompute"/>), and only a run touches this: no locking.
@@ -52,8 +54,15 @@ public sealed class ResidentAnalyses
         Dictionary<int, HeldState> states) =>
         _snapshot = new Snapshot(basis, baseline, analyses, states);
 
+    /// <summary>What the last run's link graph left for the next one to reuse (ADR-007).</summary>
+    internal LinkMemory Links { get; } = new();
+
     /// <summary>Lets go of everything held.</summary>
-    public void Forget() => _snapshot = null;
+    public void Forget()
+    {
+        _snapshot = null;
+        Links.Forget();
+    }
 
     private sealed record Snapshot(
         long Basis, PopulationBaseline Baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> Analyses,

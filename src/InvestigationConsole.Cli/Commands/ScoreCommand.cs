@@ -112,6 +112,7 @@ internal static class ScoreCommand
                 DetectionRunCounts.FromMemory => "analyses held in memory",
                 DetectionRunCounts.StatesFromMemory => "states held in memory",
                 DetectionRunCounts.ScoresKept => "scores kept (not rescored)",
+                DetectionRunCounts.LinksRelinked => "accounts relinked (others' links kept)",
                 _ => name,
             }, N(count));
         }

@@ -18,13 +18,18 @@ public sealed class AccountLinkGraph
 
     public IReadOnlyList<AccountLink> Links { get; }
 
-    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null) =>
-        Build(accounts, settings, LinkAccumulator.LinkSlices, LinkAccumulator.PairSliceSize);
+    /// <param name="memory">
+    /// What the last build of these accounts left, read and replaced by this one (see <see cref="LinkMemory"/>): the same
+    /// graph, with the pairs and links of the accounts no change reached taken from it. Null: a build on its own.
+    /// </param>
+    public static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings = null, LinkMemory? memory = null) =>
+        Build(accounts, settings, LinkAccumulator.LinkSlices, LinkAccumulator.PairSliceSize, memory);
 
     /// <param name="linkSlices">Slices of the pair range turned into links in parallel.</param>
     /// <param name="pairSliceSize">Candidate pairs of a type counted as one slice, in parallel with the others.</param>
     /// <remarks>Tests vary the slicing: the graph must not depend on it.</remarks>
-    internal static AccountLinkGraph Build(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices, long pairSliceSize)
+    internal static AccountLinkGraph Build(
+        IReadOnlyList<AccountLinkFacts> accounts, LinkSettings? settings, int linkSlices, long pairSliceSize, LinkMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         settings ??= LinkSettings.Default;
@@ -38,7 +43,7 @@ public sealed class AccountLinkGraph
 
         var burst = new WindowTexts(settings.SignupBurstWindow);
         var pivot = new WindowTexts(settings.PivotWindow);
-        var pairs = new LinkAccumulator(accounts, settings, pairSliceSize);
+        var pairs = new LinkAccumulator(accounts, settings, pairSliceSize, memory);
 
         // Each link type fills its own pair table, so the types run in parallel.
         Parallel.Invoke(

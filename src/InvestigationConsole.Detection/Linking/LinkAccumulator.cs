@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using InvestigationConsole.Detection.Text;
 
 namespace InvestigationConsole.Detection.Linking;
 
@@ -8,7 +9,12 @@ namespace InvestigationConsole.Detection.Linking;
 /// from sorting (key, account) entries rather than a list per key, so millions of singleton keys cost little.
 /// </summary>
 /// <param name="pairSliceSize">About this many candidate pairs of a type are counted as one slice, in parallel with the others.</param>
-internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings, long pairSliceSize = LinkAccumulator.PairSliceSize)
+/// <param name="memory">
+/// What the last build left (see <see cref="LinkMemory"/>): pairs and links of first accounts its changes cannot reach
+/// are taken from it, and <see cref="ToLinks"/> leaves this build's in it. Null: a build that neither reads nor keeps any.
+/// </param>
+internal sealed class LinkAccumulator(
+    IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings, long pairSliceSize = LinkAccumulator.PairSliceSize, LinkMemory? memory = null)
 {
     /// <summary>Slices of the pair range that <see cref="ToLinks"/> turns into links in parallel: enough for two to a few cores to share evenly.</summary>
     public const int LinkSlices = 64;
@@ -30,6 +36,24 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// <summary>Partner sums not in use: one per slice counted at a time, whatever its type, instead of one per slice.</summary>
     private readonly ConcurrentBag<PartnerSums> _partnerSums = [];
 
+    /// <summary>The last build's state when it is of these accounts' number and these settings' values.</summary>
+    private readonly LinkState? _earlier = memory?.For(accounts, settings);
+
+    /// <summary>Each type's buckets, memberships and pairs, kept for the next build when there is a memory.</summary>
+    private readonly TypeState?[] _types = new TypeState?[Enum.GetValues<LinkType>().Length];
+
+    /// <summary>
+    /// Per type, the first accounts whose links must be merged again: their pairs of the type differ from the last
+    /// build's, or an account whose owner facts changed shares a counted key with them (null: nothing was reused).
+    /// </summary>
+    private readonly bool[]?[] _recounted = new bool[]?[Enum.GetValues<LinkType>().Length];
+
+    /// <summary>
+    /// Accounts whose facts that bear on every type changed since the last build: the owner (card, organisation or
+    /// account), the organisation, e-mail domain or identity strength (the verified-organisation discount).
+    /// </summary>
+    private bool[]? _ownerChanged;
+
     /// <summary>
     /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
     /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
@@ -37,20 +61,101 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// </summary>
     public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<string>> keysOf, Func<string, string> describe)
     {
+        var changed = ChangedSince(keysOf);
+        if (changed is { Length: 0 })
+        {
+            KeepAsItWas(type);
+            return;
+        }
+
         var (texts, owners) = EntriesOf(keysOf);
-        var (keys, distinct) = TextKeys.Number(texts);
+        var (keys, distinct) = TextKeys.Number(texts, KeysOf(changed, keysOf), out var changedKeys);
 
         // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
         // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
         // parallel: two threads describing one key at once make equal texts, and either is kept).
         var described = new string?[distinct.Length];
-        AddEntries(type, keys, owners, id => described[(int)id] ??= describe(distinct[(int)id]));
+        AddEntries(
+            type, keys, owners, id => described[(int)id] ??= describe(distinct[(int)id]), changed, changedKeys, id => StableHash.Of(distinct[(int)id]),
+            id => distinct[(int)id]);
     }
 
     public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf, Func<ulong, string> describe)
     {
+        var changed = ChangedSince(keysOf);
+        if (changed is { Length: 0 })
+        {
+            KeepAsItWas(type);
+            return;
+        }
+
         var (keys, owners) = EntriesOf(keysOf);
-        AddEntries(type, keys, owners, describe);
+        AddEntries(type, keys, owners, describe, changed, [.. KeysOf(changed, keysOf).Distinct()], key => key, null);
+    }
+
+    /// <summary>
+    /// A type none of whose accounts changed since the last build has the same entries, buckets and pairs: they are
+    /// taken as they are, with the descriptions of their keys, and none of its first accounts is merged again for it.
+    /// </summary>
+    private void KeepAsItWas(LinkType type)
+    {
+        var state = _earlier!.Types[(int)type];
+        _describe[(int)type] = state.Describe;
+        _pairs[(int)type] = state.Pairs;
+        _recounted[(int)type] = new bool[accounts.Count];
+        _types[(int)type] = memory is null ? null : state;
+    }
+
+    /// <summary>The keys the changed accounts hold or held (with repeats): every bucket whose members may have changed.</summary>
+    private IEnumerable<T> KeysOf<T>(int[]? changed, Func<AccountLinkFacts, IReadOnlyList<T>> keysOf) =>
+        (changed ?? []).SelectMany(account => keysOf(_earlier!.Accounts[account]).Concat(keysOf(accounts[account])));
+
+    /// <summary>
+    /// The accounts whose keys of a type (or owner facts) differ from the last build's, in order; null without one. An
+    /// account whose facts are the very object the last build had is unchanged without a look at its keys.
+    /// </summary>
+    private int[]? ChangedSince<T>(Func<AccountLinkFacts, IReadOnlyList<T>> keysOf)
+    {
+        if (_earlier is null)
+        {
+            return null;
+        }
+
+        var ownerChanged = OwnerChanges(_earlier);
+        var changed = new List<int>();
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var (before, now) = (_earlier.Accounts[i], accounts[i]);
+            if (!ReferenceEquals(before, now) && (ownerChanged[i] || !keysOf(before).SequenceEqual(keysOf(now), comparer)))
+            {
+                changed.Add(i);
+            }
+        }
+
+        return [.. changed];
+    }
+
+    private bool[] OwnerChanges(LinkState earlier)
+    {
+        lock (_types)
+        {
+            if (_ownerChanged is null)
+            {
+                var changed = new bool[accounts.Count];
+                for (var i = 0; i < changed.Length; i++)
+                {
+                    var (x, y) = (earlier.Accounts[i], accounts[i]);
+                    changed[i] = !ReferenceEquals(x, y)
+                                 && (x.Account != y.Account || x.StrongIdentity != y.StrongIdentity || OwnerOf(x) != OwnerOf(y)
+                                     || x.OrgId != y.OrgId || x.EmailDomain != y.EmailDomain);
+                }
+
+                _ownerChanged = changed;
+            }
+
+            return _ownerChanged;
+        }
     }
 
     /// <summary>Every account's keys and the account of each, in account order: counted first, so the arrays are made once at their size.</summary>
@@ -81,7 +186,16 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>
-    private void AddEntries(LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe)
+    /// <param name="changed">The accounts changed since the last build (null: none is reused).</param>
+    /// <param name="changedKeys">The keys, as numbered here, the changed accounts hold or held.</param>
+    /// <param name="identityOf">
+    /// A key's identity from one build to the next: the value of a numeric key, a hash of a text's (numbers are this
+    /// build's own). Two texts of one hash only make more accounts counted again, never fewer.
+    /// </param>
+    /// <param name="textOf">A text key's text (null for numeric keys): a pair's first key is compared with the last build's by it.</param>
+    private void AddEntries(
+        LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe, int[]? changed, ulong[] changedKeys, Func<ulong, ulong> identityOf,
+        Func<ulong, string>? textOf)
     {
         _describe[(int)type] = describe;
 
@@ -120,7 +234,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             start = end;
         }
 
-        _pairs[(int)type] = CountPairs(type, buckets, packed.ToArray(), pairCount);
+        (bool[] Recount, bool[] Relink)? reached = changed is null ? null : Reached(keyArray, accountArray, changed, changedKeys, buckets, _earlier!.Types[(int)type].Counted, identityOf);
+        _pairs[(int)type] = CountPairs(type, buckets, packed.ToArray(), pairCount, reached, identityOf, textOf);
     }
 
     /// <summary>
@@ -135,10 +250,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     public AccountLink[] ToLinks(int slices = LinkSlices)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
-        var bounds = SliceBounds(slices);
-        var parts = new List<AccountLink>[bounds.Length - 1];
-        Parallel.For(0, parts.Length, s => parts[s] = MergeLinks(bounds[s], bounds[s + 1]));
-        Array.Fill(_pairs, TypePairs.None);
+        int? relinked = null;
+        var parts = _earlier is not null && _recounted.All(recounted => recounted is not null) ? RelinkRecounted(_earlier, slices, out relinked) : MergeAll(slices);
         var links = new AccountLink[parts.Sum(part => part.Count)];
         var n = 0;
         foreach (var part in parts)
@@ -148,7 +261,78 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
 
         // Keys are (A << 32 | B) with A < B, so their order is (A, B) order.
+        if (memory is not null)
+        {
+            var linkStarts = new int[accounts.Count + 1];
+            foreach (var link in links)
+            {
+                linkStarts[link.A + 1]++;
+            }
+
+            for (var a = 0; a < accounts.Count; a++)
+            {
+                linkStarts[a + 1] += linkStarts[a];
+            }
+
+            memory.Keep(new LinkState([.. accounts], settings, _types.Select(state => state!).ToArray(), links, linkStarts, relinked));
+        }
+
+        Array.Fill(_pairs, TypePairs.None);
+        Array.Fill(_types, null);
         return links;
+    }
+
+    private List<AccountLink>[] MergeAll(int slices)
+    {
+        var bounds = SliceBounds(slices);
+        var parts = new List<AccountLink>[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s => parts[s] = MergeLinks(bounds[s], bounds[s + 1]));
+        return parts;
+    }
+
+    /// <summary>
+    /// The links of first accounts whose pairs of some type were counted again, merged; every other first account's
+    /// links are the last build's: the same pairs and sums of every type, and the same facts of both accounts.
+    /// </summary>
+    private List<AccountLink>[] RelinkRecounted(LinkState earlier, int slices, out int? relinked)
+    {
+        var recounted = new bool[accounts.Count];
+        foreach (var type in _recounted)
+        {
+            for (var a = 0; a < recounted.Length; a++)
+            {
+                recounted[a] |= type![a];
+            }
+        }
+
+        relinked = recounted.Count(reached => reached);
+        var parts = new List<AccountLink>[slices];
+        Parallel.For(0, slices, s =>
+        {
+            var (from, to) = ((int)((long)accounts.Count * s / slices), (int)((long)accounts.Count * (s + 1) / slices));
+            var part = new List<AccountLink>();
+            for (var a = from; a < to;)
+            {
+                if (!recounted[a])
+                {
+                    part.AddRange(earlier.Links.AsSpan(earlier.LinkStarts[a], earlier.LinkStarts[a + 1] - earlier.LinkStarts[a]));
+                    a++;
+                    continue;
+                }
+
+                var end = a + 1;
+                while (end < to && recounted[end])
+                {
+                    end++;
+                }
+
+                part.AddRange(MergeLinks((ulong)(uint)a << 32, (ulong)(uint)end << 32));
+                a = end;
+            }
+
+            parts[s] = part;
+        });
+        return parts;
     }
 
     /// <summary>Pair keys cutting the pairs of the largest type into about equal slices: slice s is [bounds[s], bounds[s + 1]).</summary>
@@ -177,8 +361,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var end = new int[types];
         for (var t = 0; t < types; t++)
         {
-            next[t] = LowerBound(_pairs[t].Keys, from);
-            end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : LowerBound(_pairs[t].Keys, to);
+            next[t] = RadixSort.LowerBound(_pairs[t].Keys, from);
+            end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : RadixSort.LowerBound(_pairs[t].Keys, to);
         }
 
         var typeWeights = settings.TypeWeights.ToArray();
@@ -250,12 +434,6 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         }
     }
 
-    private static int LowerBound(ulong[] keys, ulong key)
-    {
-        var index = Array.BinarySearch(keys, key);
-        return index >= 0 ? index : ~index;
-    }
-
     /// <summary>
     /// Every pair of a bucket's members (each member and its next few in large buckets), counted per first account: an
     /// account's buckets are visited in key order and each partner's discounts summed in an array indexed by partner, so
@@ -266,9 +444,20 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     /// Slices of the first-account range with about equal numbers of pairs are counted in parallel and joined in account
     /// order: the same pairs in the same order as one slice gives.
     /// </remarks>
-    private TypePairs CountPairs(LinkType type, List<Bucket> buckets, int[] packed, long pairCount)
+    /// <param name="reached">
+    /// The first accounts whose pairs are counted again (all when null; the others' are the last build's), and those whose
+    /// links are merged again whatever their pairs (an account whose owner facts changed shares a key with them).
+    /// </param>
+    private TypePairs CountPairs(
+        LinkType type, List<Bucket> buckets, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, Func<ulong, ulong> identityOf,
+        Func<ulong, string>? textOf)
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
+        var earlier = reached is null ? null : _earlier!.Types[(int)type];
+        var recount = reached?.Recount;
+
+        // Counted again, a row that comes out as the last build's pairs keeps its links; only the others are merged again.
+        _recounted[(int)type] = reached?.Relink;
         var bounds = PairSliceBounds(buckets, packed, pairCount);
         var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
         Parallel.For(0, parts.Length, s =>
@@ -278,7 +467,8 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
                 partners = new PartnerSums(accounts.Count);
             }
 
-            parts[s] = CountSlice(type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners);
+            parts[s] = CountSlice(
+                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, r.Recount, r.Relink, textOf) : null);
             _partnerSums.Add(partners);
         });
 
@@ -292,7 +482,83 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             n += part.Keys.Count;
         }
 
-        return new TypePairs(keys, sums, buckets.Select(bucket => bucket.Key).ToArray());
+        var pairs = new TypePairs(keys, sums, buckets.Select(bucket => bucket.Key).ToArray());
+        if (memory is not null)
+        {
+            var rowStarts = new int[accounts.Count + 1];
+            foreach (var key in keys)
+            {
+                rowStarts[(int)(key >> 32) + 1]++;
+            }
+
+            for (var a = 0; a < accounts.Count; a++)
+            {
+                rowStarts[a + 1] += rowStarts[a];
+            }
+
+            var counted = new HashSet<ulong>(buckets.Count);
+            foreach (var bucket in buckets)
+            {
+                counted.Add(identityOf(bucket.Key));
+            }
+
+            _types[(int)type] = new TypeState(
+                pairs, [.. buckets], packed, memberships, rowStarts, counted, textOf is null ? null : buckets.Select(bucket => textOf(bucket.Key)).ToArray(),
+                _describe[(int)type]);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// The changed accounts, and every holder of a key they hold or held whose bucket counts now or counted in the last
+    /// build: the first accounts whose pairs of the type may differ from the last build's. Any other account's keys are
+    /// either held by no changed account, now or before (the same bucket with the same members, discount and relative
+    /// order: a text's place is its first holder's, who is unchanged), or in no counted bucket either time (no pairs);
+    /// so its counted buckets and its pairs are the same bit for bit.
+    /// </summary>
+    /// <param name="keys">Every (key, account) entry of the type, sorted by key, with <paramref name="holders"/>.</param>
+    /// <param name="counted">The identities of the keys whose buckets counted in the last build.</param>
+    /// <returns>
+    /// The accounts reached, and those of them whose links change whatever their pairs: the holders of the keys of
+    /// accounts whose owner facts changed (the verified-organisation discount of their links reads those facts).
+    /// </returns>
+    private (bool[] Recount, bool[] Relink) Reached(
+        ulong[] keys, int[] holders, int[] changed, ulong[] changedKeys, List<Bucket> buckets, HashSet<ulong> counted, Func<ulong, ulong> identityOf)
+    {
+        var reached = new bool[accounts.Count];
+        var relink = new bool[accounts.Count];
+        var ownerChanged = _ownerChanged!;
+        foreach (var account in changed)
+        {
+            reached[account] = true;
+            relink[account] = ownerChanged[account];
+        }
+
+        var bucketKeys = buckets.Select(bucket => bucket.Key).ToArray();
+        foreach (var key in changedKeys)
+        {
+            var countsNow = RadixSort.LowerBound(bucketKeys, key) is var b && b < bucketKeys.Length && bucketKeys[b] == key;
+            if (!countsNow && !counted.Contains(identityOf(key)))
+            {
+                continue;
+            }
+
+            var (from, to) = (RadixSort.LowerBound(keys, key), 0);
+            var owners = false;
+            for (to = from; to < keys.Length && keys[to] == key; to++)
+            {
+                owners |= ownerChanged[holders[to]];
+            }
+
+            for (var at = from; at < to; at++)
+            {
+                reached[holders[at]] = true;
+                relink[holders[at]] |= owners;
+            }
+        }
+
+        return (reached, relink);
     }
 
     /// <summary>First accounts cutting the pairs into slices of about pairSliceSize: slice s holds the pairs whose A is in [bounds[s], bounds[s + 1]).</summary>
@@ -329,8 +595,12 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>The pairs whose first account is in [<paramref name="fromAccount"/>, <paramref name="toAccount"/>), in (A, B) order.</summary>
+    /// <param name="reuse">
+    /// The last build's state of the type and the first accounts to count again: the others' pairs are copied, and a
+    /// counted row that differs from the last build's is marked to be merged again.
+    /// </param>
     private (List<ulong> Keys, List<PairSum> Sums) CountSlice(
-        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners)
+        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners, Reuse? reuse)
     {
         var minShared = settings.MinShared[(int)type];
         var bucketSpan = CollectionsMarshal.AsSpan(buckets);
@@ -338,6 +608,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         var sums = new List<PairSum>();
         for (var a = fromAccount; a < toAccount; a++)
         {
+            if (reuse is not null && !reuse.Recount[a] && CopyRow(reuse.Earlier, a, buckets, memberships, keys, sums))
+            {
+                continue;
+            }
+
+            var rowStart = keys.Count;
+
             for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
             {
                 var b = memberships.Buckets[m];
@@ -358,9 +635,80 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
             }
 
             partners.Clear();
+            if (reuse is not null && !reuse.Relink[a] && !SameRow(reuse, a, buckets, keys, sums, rowStart))
+            {
+                reuse.Relink[a] = true;
+            }
         }
 
         return (keys, sums);
+    }
+
+    /// <summary>
+    /// Whether first account <paramref name="a"/>'s pairs counted from <paramref name="rowStart"/> are the last build's:
+    /// the same partners, sums bit for bit, shared counts and first keys (by value, or by text for text keys).
+    /// </summary>
+    private static bool SameRow(Reuse reuse, int a, List<Bucket> buckets, List<ulong> keys, List<PairSum> sums, int rowStart)
+    {
+        var earlier = reuse.Earlier;
+        var from = earlier.RowStarts[a];
+        if (earlier.RowStarts[a + 1] - from != keys.Count - rowStart)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < keys.Count - rowStart; k++)
+        {
+            var (before, now) = (earlier.Pairs.Sums[from + k], sums[rowStart + k]);
+            if (earlier.Pairs.Keys[from + k] != keys[rowStart + k] || before.Shared != now.Shared
+                || BitConverter.DoubleToInt64Bits(before.Discounted) != BitConverter.DoubleToInt64Bits(now.Discounted))
+            {
+                return false;
+            }
+
+            var (firstBefore, firstNow) = (earlier.Buckets[before.FirstBucket].Key, buckets[now.FirstBucket].Key);
+            if (reuse.TextOf is null ? firstBefore != firstNow : !string.Equals(earlier.BucketTexts![before.FirstBucket], reuse.TextOf(firstNow), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Appends the last build's pairs of first account <paramref name="a"/>, each first bucket renumbered: the account's
+    /// counted buckets are the same ones in the same order, so the one at the same place among its memberships. False
+    /// (nothing appended) if its memberships do not line up, which an account no change reached cannot give; it is
+    /// then counted.
+    /// </summary>
+    private static bool CopyRow(TypeState earlier, int a, List<Bucket> buckets, Memberships memberships, List<ulong> keys, List<PairSum> sums)
+    {
+        var (before, now) = (earlier.Memberships.Starts[a], memberships.Starts[a]);
+        var count = earlier.Memberships.Starts[a + 1] - before;
+        if (count != memberships.Starts[a + 1] - now)
+        {
+            return false;
+        }
+
+        var appended = keys.Count;
+        for (var k = earlier.RowStarts[a]; k < earlier.RowStarts[a + 1]; k++)
+        {
+            var sum = earlier.Pairs.Sums[k];
+            var place = Array.BinarySearch(earlier.Memberships.Buckets, before, count, sum.FirstBucket);
+            var bucket = place < 0 ? -1 : memberships.Buckets[now + place - before];
+            if (bucket < 0 || buckets[bucket].Count != earlier.Buckets[sum.FirstBucket].Count)
+            {
+                keys.RemoveRange(appended, keys.Count - appended);
+                sums.RemoveRange(appended, sums.Count - appended);
+                return false;
+            }
+
+            keys.Add(earlier.Pairs.Keys[k]);
+            sums.Add(sum with { FirstBucket = bucket });
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -408,13 +756,15 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
         return address && size >= settings.NatMinAccounts ? discount * settings.NatDiscount : discount;
     }
 
+    private static string OwnerOf(AccountLinkFacts facts) => facts.PaymentFingerprint ?? facts.OrgId ?? facts.AccountId;
+
     private static int[] OwnersOf(IReadOnlyList<AccountLinkFacts> accounts)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var owners = new int[accounts.Count];
         for (var i = 0; i < owners.Length; i++)
         {
-            var owner = accounts[i].PaymentFingerprint ?? accounts[i].OrgId ?? accounts[i].AccountId;
+            var owner = OwnerOf(accounts[i]);
             ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, owner, out var exists);
             if (!exists)
             {
@@ -481,13 +831,13 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>A pair's summed discounts of one type, how many keys it shares and the number of its first shared key's bucket.</summary>
-    private readonly record struct PairSum(double Discounted, int Shared, int FirstBucket);
+    internal readonly record struct PairSum(double Discounted, int Shared, int FirstBucket);
 
     /// <summary>
     /// Each account's places in the buckets (bucket number, position among its members), in bucket order: the buckets
     /// an account pairs in as first account, without scanning every bucket for it.
     /// </summary>
-    private sealed class Memberships
+    internal sealed class Memberships
     {
         public Memberships(int accountCount, List<Bucket> buckets, int[] packed)
         {
@@ -587,13 +937,29 @@ internal sealed class LinkAccumulator(IReadOnlyList<AccountLinkFacts> accounts, 
     }
 
     /// <summary>One type's pairs with enough shared keys, in (A, B) order, and the key of each bucket by number.</summary>
-    private readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums, ulong[] BucketKeys)
+    internal readonly record struct TypePairs(ulong[] Keys, PairSum[] Sums, ulong[] BucketKeys)
     {
         public static TypePairs None { get; } = new([], [], []);
     }
 
     /// <summary>A shared key's bucket: its members are packed[Start .. Start + Count].</summary>
-    private readonly record struct Bucket(ulong Key, double Discount, int Start, int Count);
+    internal readonly record struct Bucket(ulong Key, double Discount, int Start, int Count);
+
+    /// <summary>
+    /// What a build keeps of one type for the next: its pairs, counted buckets (members in <see cref="Packed"/>), each
+    /// account's places in them, and where each first account's pairs start (<see cref="RowStarts"/>[a]);
+    /// </summary>
+    /// <see cref="Counted"/> holds the identities of its counted buckets' keys, <see cref="BucketTexts"/> the text of each
+    /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a key as numbered in that build.
+    internal sealed record TypeState(
+        TypePairs Pairs, Bucket[] Buckets, int[] Packed, Memberships Memberships, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
+        Func<ulong, string> Describe);
+
+    /// <summary>
+    /// A type's reuse of the last build in one build: its state, the first accounts to count again, those whose links are
+    /// merged again (filled in as counted rows turn out different) and a text key's text.
+    /// </summary>
+    private sealed record Reuse(TypeState Earlier, bool[] Recount, bool[] Relink, Func<ulong, string>? TextOf);
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 

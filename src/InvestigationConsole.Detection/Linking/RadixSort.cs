@@ -86,4 +86,24 @@ internal static class RadixSort
             }
         }
     }
+
+    /// <summary>The first index of <paramref name="sorted"/> holding <paramref name="value"/> or more (its length if none).</summary>
+    internal static int LowerBound(ulong[] sorted, ulong value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (int)(((uint)low + (uint)high) >> 1);
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }

@@ -23,11 +23,18 @@ internal static class TextKeys
     /// Each text's number, and the distinct texts by number. Hashes of 32 bits take three radix passes instead of six;
     /// the few hundred collisions they give among millions of texts are split like any other.
     /// </summary>
-    public static (ulong[] Keys, string[] Distinct) Number(string[] texts) => Number(texts, text => StableHash.Of(text) >> 32);
+    public static (ulong[] Keys, string[] Distinct) Number(string[] texts) => Number(texts, Hash, [], out _);
+
+    /// <summary>As <see cref="Number(string[])"/>, and the numbers of the <paramref name="find"/> texts that occur (in no set order).</summary>
+    public static (ulong[] Keys, string[] Distinct) Number(string[] texts, IEnumerable<string> find, out ulong[] found) => Number(texts, Hash, find, out found);
+
+    internal static (ulong[] Keys, string[] Distinct) Number(string[] texts, Func<string, ulong> hash) => Number(texts, hash, [], out _);
 
     /// <param name="texts">The texts in order of appearance.</param>
     /// <param name="hash">A hash of a text; tests pass a poor one to force collisions.</param>
-    internal static (ulong[] Keys, string[] Distinct) Number(string[] texts, Func<string, ulong> hash)
+    /// <param name="find">Texts whose numbers are wanted: looked up by hash among the sorted hashes, not by a pass over every text.</param>
+    /// <param name="found">The numbers of the <paramref name="find"/> texts that occur among <paramref name="texts"/>.</param>
+    internal static (ulong[] Keys, string[] Distinct) Number(string[] texts, Func<string, ulong> hash, IEnumerable<string> find, out ulong[] found)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var count = texts.Length;
@@ -94,8 +101,25 @@ internal static class TextKeys
             }
         }
 
+        var numbers = new HashSet<ulong>();
+        foreach (var text in find)
+        {
+            var h = hash(text);
+            for (var k = RadixSort.LowerBound(hashes, h); k < count && hashes[k] == h; k++)
+            {
+                if (string.Equals(texts[positions[k]], text, StringComparison.Ordinal))
+                {
+                    numbers.Add(keys[positions[k]]);
+                    break;
+                }
+            }
+        }
+
+        found = [.. numbers];
         return (keys, [.. distinct]);
     }
+
+    private static ulong Hash(string text) => StableHash.Of(text) >> 32;
 
     private static int PartStart(int part, int count) => (int)((long)count * part / Parts);
 

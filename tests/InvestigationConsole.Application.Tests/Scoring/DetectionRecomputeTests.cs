@@ -130,6 +130,10 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.Equal((long)touched, incremental.Counts[DetectionRunCounts.StatesFromMemory]);
         Assert.Equal(incremental.Accounts - touched, incremental.Counts[DetectionRunCounts.FromMemory]);
         Assert.Equal(incremental.Accounts - touched, incremental.Counts[DetectionRunCounts.ScoresKept]);
+
+        // The link graph reused the last run's links of the accounts the touched ones share no changed key with (the rows
+        // below are the full run's all the same).
+        Assert.InRange(incremental.Counts[DetectionRunCounts.LinksRelinked], 1, incremental.Accounts - touched);
         Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);
