@@ -42,6 +42,9 @@ internal sealed class LinkAccumulator(
     /// <summary>Each type's buckets, memberships and pairs, kept for the next build when there is a memory.</summary>
     private readonly TypeState?[] _types = new TypeState?[Enum.GetValues<LinkType>().Length];
 
+    /// <summary>Each numeric type's (key, account) entries sorted by key, kept when there is a memory.</summary>
+    private readonly (ulong[] Keys, int[] Accounts)?[] _sorted = new (ulong[] Keys, int[] Accounts)?[Enum.GetValues<LinkType>().Length];
+
     /// <summary>
     /// Per type, the first accounts whose links must be merged again: their pairs of the type differ from the last
     /// build's, or an account whose owner facts changed shares a counted key with them (null: nothing was reused).
@@ -89,8 +92,64 @@ internal sealed class LinkAccumulator(
             return;
         }
 
-        var (keys, owners) = EntriesOf(keysOf);
-        AddEntries(type, keys, owners, describe, changed, [.. KeysOf(changed, keysOf).Distinct()], key => key, null);
+        var earlier = changed is null ? null : _earlier!.Types[(int)type].Sorted;
+        var (keys, owners) = earlier is null ? EntriesOf(keysOf) : Patched(earlier.Value, changed!, keysOf);
+        AddEntries(type, keys, owners, describe, changed, [.. KeysOf(changed, keysOf).Distinct()], key => key, null, sorted: earlier is not null);
+    }
+
+    /// <summary>
+    /// A numeric type's (key, account) entries sorted by key, from the last build's: its entries of unchanged accounts
+    /// merged with the changed accounts' keys now, instead of every account's keys gathered and sorted again. Equal keys
+    /// may hold their accounts in another order, which no bucket sees (its members are sorted).
+    /// </summary>
+    private (ulong[] Keys, int[] Owners) Patched((ulong[] Keys, int[] Accounts) earlier, int[] changed, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf)
+    {
+        var isChanged = new bool[accounts.Count];
+        var addedKeys = new List<ulong>();
+        var addedOwners = new List<int>();
+        foreach (var account in changed)
+        {
+            isChanged[account] = true;
+            foreach (var key in keysOf(accounts[account]))
+            {
+                addedKeys.Add(key);
+                addedOwners.Add(account);
+            }
+        }
+
+        var (added, addedOf) = (addedKeys.ToArray(), addedOwners.ToArray());
+        Array.Sort(added, addedOf);
+        var kept = 0;
+        foreach (var account in earlier.Accounts)
+        {
+            kept += isChanged[account] ? 0 : 1;
+        }
+
+        var keys = GC.AllocateUninitializedArray<ulong>(kept + added.Length);
+        var owners = GC.AllocateUninitializedArray<int>(keys.Length);
+        var (n, next) = (0, 0);
+        for (var i = 0; i < earlier.Keys.Length; i++)
+        {
+            if (isChanged[earlier.Accounts[i]])
+            {
+                continue;
+            }
+
+            for (; next < added.Length && added[next] < earlier.Keys[i]; next++, n++)
+            {
+                (keys[n], owners[n]) = (added[next], addedOf[next]);
+            }
+
+            (keys[n], owners[n]) = (earlier.Keys[i], earlier.Accounts[i]);
+            n++;
+        }
+
+        for (; next < added.Length; next++, n++)
+        {
+            (keys[n], owners[n]) = (added[next], addedOf[next]);
+        }
+
+        return (keys, owners);
     }
 
     /// <summary>
@@ -193,14 +252,21 @@ internal sealed class LinkAccumulator(
     /// build's own). Two texts of one hash only make more accounts counted again, never fewer.
     /// </param>
     /// <param name="textOf">A text key's text (null for numeric keys): a pair's first key is compared with the last build's by it.</param>
+    /// <param name="sorted">Whether the entries are sorted by key already.</param>
     private void AddEntries(
         LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe, int[]? changed, ulong[] changedKeys, Func<ulong, ulong> identityOf,
-        Func<ulong, string>? textOf)
+        Func<ulong, string>? textOf, bool sorted = false)
     {
         _describe[(int)type] = describe;
 
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
-        RadixSort.Sort(keyArray, accountArray, keyArray.Length);
+        if (!sorted)
+        {
+            RadixSort.Sort(keyArray, accountArray, keyArray.Length);
+        }
+
+        // A numeric type's sorted entries are kept for the next build to patch (a text type's numbers are this build's own).
+        _sorted[(int)type] = memory is not null && textOf is null ? (keyArray, accountArray) : null;
 
         // Buckets that count, in key order: their members sorted and unique, packed one after another.
         var buckets = new List<Bucket>();
@@ -251,7 +317,9 @@ internal sealed class LinkAccumulator(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
         int? relinked = null;
-        var parts = _earlier is not null && _recounted.All(recounted => recounted is not null) ? RelinkRecounted(_earlier, slices, out relinked) : MergeAll(slices);
+        var parts = _earlier is not null && _recounted.All(recounted => recounted is not null) && _types.All(type => type is not null)
+            ? RelinkRecounted(_earlier, slices, out relinked)
+            : MergeAll(slices);
         var links = new AccountLink[parts.Sum(part => part.Count)];
         var n = 0;
         foreach (var part in parts)
@@ -279,6 +347,7 @@ internal sealed class LinkAccumulator(
 
         Array.Fill(_pairs, TypePairs.None);
         Array.Fill(_types, null);
+        Array.Fill(_sorted, null);
         return links;
     }
 
@@ -326,7 +395,10 @@ internal sealed class LinkAccumulator(
                     end++;
                 }
 
-                part.AddRange(MergeLinks((ulong)(uint)a << 32, (ulong)(uint)end << 32));
+                // Each type's rows of these first accounts, found by where its rows start (a binary search over millions of pairs
+                // per type and run cost more than the merge).
+                part.AddRange(MergeLinks(
+                    _types.Select(type => type!.RowStarts[a]).ToArray(), _types.Select(type => type!.RowStarts[end]).ToArray()));
                 a = end;
             }
 
@@ -364,6 +436,14 @@ internal sealed class LinkAccumulator(
             next[t] = RadixSort.LowerBound(_pairs[t].Keys, from);
             end[t] = to == ulong.MaxValue ? _pairs[t].Keys.Length : RadixSort.LowerBound(_pairs[t].Keys, to);
         }
+
+        return MergeLinks(next, end);
+    }
+
+    /// <summary>The links of the pairs of each type t from next[t] to end[t] (exclusive), in key order.</summary>
+    private List<AccountLink> MergeLinks(int[] next, int[] end)
+    {
+        var types = _pairs.Length;
 
         var typeWeights = settings.TypeWeights.ToArray();
         var saturation = settings.Saturation.ToArray();
@@ -504,7 +584,7 @@ internal sealed class LinkAccumulator(
 
             _types[(int)type] = new TypeState(
                 pairs, [.. buckets], packed, memberships, rowStarts, counted, textOf is null ? null : buckets.Select(bucket => textOf(bucket.Key)).ToArray(),
-                _describe[(int)type]);
+                _describe[(int)type], _sorted[(int)type]);
         }
 
         return pairs;
@@ -950,10 +1030,11 @@ internal sealed class LinkAccumulator(
     /// account's places in them, and where each first account's pairs start (<see cref="RowStarts"/>[a]);
     /// </summary>
     /// <see cref="Counted"/> holds the identities of its counted buckets' keys, <see cref="BucketTexts"/> the text of each
-    /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a key as numbered in that build.
+    /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a key as numbered in that build,
+    /// <see cref="Sorted"/> a numeric type's (key, account) entries sorted by key.
     internal sealed record TypeState(
         TypePairs Pairs, Bucket[] Buckets, int[] Packed, Memberships Memberships, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
-        Func<ulong, string> Describe);
+        Func<ulong, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted);
 
     /// <summary>
     /// A type's reuse of the last build in one build: its state, the first accounts to count again, those whose links are
