@@ -34,11 +34,17 @@ public static class DetectionWriteBuilder
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _evidenceBuffer;
 
+    /// <param name="rows">
+    /// The content hashes the last build made, read and replaced by this one: a row made from the very same risk objects,
+    /// cluster and first-flagged time keeps its hash instead of being hashed again (null: every row is hashed).
+    /// </param>
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
-        DetectionSettings settings, long runId, string trigger, DateTimeOffset now)
+        DetectionSettings settings, long runId, string trigger, DateTimeOffset now, ScoreRowMemory? rows = null)
     {
         var accounts = population.Accounts;
+        var held = rows?.Rows is { } last && last.Length == accounts.Count ? last : null;
+        var made = rows is null ? null : new HeldScoreRow[accounts.Count];
         var write = new DetectionWrite();
         var clusterIds = result.Clustering.Clusters
             .Select(c => "CL-" + c.Members.Select(m => accounts[m].AccountId).Min(StringComparer.Ordinal))
@@ -54,26 +60,47 @@ public static class DetectionWriteBuilder
             var clusterIndex = result.Clustering.ClusterOfAccount[i];
             var clusterId = clusterIndex < 0 ? null : clusterIds[clusterIndex];
             var had = previous.TryGetValue(account.Key, out var before);
-            var row = new AccountRiskScore
+            var beforeContext = result.RisksBeforeContext[i];
+            var firstFlagged = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null;
+            AccountRiskScore NewRow() => new()
             {
                 AccountKey = account.Key,
                 Score = risk.Score,
                 Flagged = risk.Flagged,
-                ScoreBeforeCluster = result.RisksBeforeContext[i].Score,
+                ScoreBeforeCluster = beforeContext.Score,
                 ClusterId = clusterId,
                 TopSignals = Cut(string.Join(';', risk.Signals.Where(s => s.Fired).Select(s => s.Name)), 400),
                 CorroboratingFamilies = string.Join(';', risk.CorroboratingFamilies),
                 ComputedAt = now,
                 RunId = runId,
-                FirstFlaggedAt = had && before.FirstFlaggedAt is not null ? before.FirstFlaggedAt : risk.Flagged ? now : null,
+                FirstFlaggedAt = firstFlagged,
             };
 
-            // The explanation is hashed from the values it is written from, and written only for a row that changed.
-            row.ContentHash = ScoreRowHash.Of(row, risk.Signals, s => EvidenceOf(s, clusterIndex, clusterId));
-            if (!had || before.ContentHash != row.ContentHash)
+            // The explanation is hashed from the values it is written from (or the hash the last build made from the same
+            // objects is kept), and written only for a row that changed.
+            AccountRiskScore? row = null;
+            long hash;
+            if (held is not null && held[i].Holds(account.Key, risk, beforeContext, clusterIndex, clusterId, firstFlagged))
             {
+                hash = held[i].Hash;
+            }
+            else
+            {
+                row = NewRow();
+                hash = row.ContentHash = ScoreRowHash.Of(row, risk.Signals, s => EvidenceOf(s, clusterIndex, clusterId));
+            }
+
+            if (!had || before.ContentHash != hash)
+            {
+                row ??= NewRow();
+                row.ContentHash = hash;
                 row.SignalsJson = Encoding.UTF8.GetString(SignalsJson(risk, clusterIndex, clusterId).WrittenSpan);
                 scores[i] = row;
+            }
+
+            if (made is not null)
+            {
+                made[i] = new HeldScoreRow(account.Key, risk, beforeContext, clusterIndex, clusterId, firstFlagged, hash);
             }
 
             if (!had || before.Flagged != risk.Flagged || before.Score != risk.Score)
@@ -126,6 +153,11 @@ public static class DetectionWriteBuilder
             };
         });
         write.Links.AddRange(links);
+        if (made is not null)
+        {
+            rows!.Keep(made);
+        }
+
         return write;
     }
 
@@ -281,4 +313,31 @@ public static class DetectionWriteBuilder
     };
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>
+/// The score rows' content hashes a write build made, by account index, with what each was made from (ADR-007): the
+/// next build keeps a hash made from the very same risk objects, cluster and first-flagged time instead of hashing the
+/// row again. A kept hash is the one the row would get, so comparing it with the stored row's stays exact whatever the
+/// store holds. One build at a time.
+/// </summary>
+public sealed class ScoreRowMemory
+{
+    private volatile HeldScoreRow[]? _rows;
+
+    internal HeldScoreRow[]? Rows => _rows;
+
+    /// <summary>Lets go of the held hashes: the next build hashes every row.</summary>
+    public void Forget() => _rows = null;
+
+    internal void Keep(HeldScoreRow[] rows) => _rows = rows;
+}
+
+/// <summary>One account's score row hash and what it was made from: the final and before-context risks (by reference), cluster and first-flagged time.</summary>
+internal readonly record struct HeldScoreRow(
+    int AccountKey, AccountRisk Risk, AccountRisk BeforeContext, int Cluster, string? ClusterId, DateTimeOffset? FirstFlaggedAt, long Hash)
+{
+    public bool Holds(int accountKey, AccountRisk risk, AccountRisk beforeContext, int cluster, string? clusterId, DateTimeOffset? firstFlaggedAt) =>
+        AccountKey == accountKey && ReferenceEquals(Risk, risk) && ReferenceEquals(BeforeContext, beforeContext) && Cluster == cluster
+        && string.Equals(ClusterId, clusterId, StringComparison.Ordinal) && Nullable.Equals(FirstFlaggedAt, firstFlaggedAt);
 }

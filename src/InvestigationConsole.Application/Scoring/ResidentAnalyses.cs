@@ -57,11 +57,15 @@ public sealed class ResidentAnalyses
     /// <summary>What the last run's link graph left for the next one to reuse (ADR-007).</summary>
     internal LinkMemory Links { get; } = new();
 
+    /// <summary>The last run's score row hashes and what they were made from (ADR-007).</summary>
+    internal ScoreRowMemory ScoreRows { get; } = new();
+
     /// <summary>Lets go of everything held.</summary>
     public void Forget()
     {
         _snapshot = null;
         Links.Forget();
+        ScoreRows.Forget();
     }
 
     private sealed record Snapshot(

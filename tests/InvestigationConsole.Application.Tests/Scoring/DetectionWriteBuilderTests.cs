@@ -61,6 +61,44 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
     }
 
     [Fact]
+    public void Build_WithTheLastBuildsHashes_WritesWhatABuildWithoutThemWrites()
+    {
+        var (result, accounts, population, settings) = Detect();
+        var memory = new ScoreRowMemory();
+        var first = DetectionWriteBuilder.Build(result, population, new Dictionary<int, PreviousScore>(), settings, 1, "test", DateTimeOffset.UnixEpoch, memory);
+        Assert.Equal(accounts.Length, first.Scores.Count);
+
+        // Stored rows as the first build wrote them, except one stored differently and one account not stored at all; and
+        // one account's risk replaced by an equal copy of another score (a new object: hashed again).
+        var stored = first.Scores.ToDictionary(r => r.AccountKey, r => new PreviousScore(r.Score, r.Flagged, r.FirstFlaggedAt, r.ContentHash));
+        var (differs, missing, rescored) = (first.Scores[0].AccountKey, first.Scores[1].AccountKey, 2);
+        stored[differs] = stored[differs] with { ContentHash = stored[differs].ContentHash ^ 1 };
+        stored.Remove(missing);
+        var risks = result.Risks.ToArray();
+        risks[rescored] = risks[rescored] with { Score = risks[rescored].Score + 1 };
+        var changed = result with { Risks = risks };
+        var at = DateTimeOffset.UnixEpoch.AddHours(1);
+
+        var withMemory = DetectionWriteBuilder.Build(changed, population, stored, settings, 2, "test", at, memory);
+        var without = DetectionWriteBuilder.Build(changed, population, stored, settings, 2, "test", at);
+
+        static string Row(AccountRiskScore r) => JsonSerializer.Serialize(r);
+        Assert.Equal(without.Scores.Select(Row), withMemory.Scores.Select(Row));
+        Assert.Equal(
+            new[] { differs, missing, first.Scores[rescored].AccountKey }.Order(),
+            withMemory.Scores.Select(r => r.AccountKey).Order());
+        Assert.Equal(without.Changes.Select(c => (c.AccountKey, c.Score, c.Reason)), withMemory.Changes.Select(c => (c.AccountKey, c.Score, c.Reason)));
+
+        // A third build after those rows were stored writes nothing, from the hashes kept or made.
+        foreach (var row in withMemory.Scores)
+        {
+            stored[row.AccountKey] = new PreviousScore(row.Score, row.Flagged, row.FirstFlaggedAt, row.ContentHash);
+        }
+
+        Assert.Empty(DetectionWriteBuilder.Build(changed, population, stored, settings, 3, "test", at.AddHours(1), memory).Scores);
+    }
+
+    [Fact]
     public void ContentHash_ChangesWithEveryValueAsWrittenAndOnlyWithThose()
     {
         var row = new AccountRiskScore { AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-a", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour" };
