@@ -4,6 +4,7 @@ using System.IO.Compression;
 using InvestigationConsole.Application.Common;
 using InvestigationConsole.Application.Evaluation;
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,9 @@ namespace InvestigationConsole.Benchmarks;
 /// <see cref="DetectionEngine.Run"/> and the prepare step (<see cref="DetectionWriteBuilder.Build"/> plus
 /// <see cref="AnalysisCodec.Encode"/> of every analysis, as a full run does) and judges the result against truth.json.
 /// <c>--engine-only</c> skips the prepare step; every run prints a digest of the engine's result, so two builds' runs
-/// on one database show whether their results are the same bit for bit.
+/// on one database show whether their results are the same bit for bit. <c>--link-memory</c> alternates runs that keep
+/// the link graph's memory (<see cref="LinkMemory"/>, as the web app's runs do; emptied before each, so every run is a
+/// full build) with runs that do not, to show what keeping it costs a full run.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -36,6 +39,7 @@ internal static class EngineBenchmark
         var truth = Arguments.Option(args, "--truth");
         var runs = int.Parse(Arguments.Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
         var engineOnly = args.Contains("--engine-only");
+        var linkMemory = args.Contains("--link-memory") ? new LinkMemory() : null;
         var database = Path.GetFullPath(Path.Combine(data, "investigation-console.db"));
         var scratch = Path.Combine(Path.GetTempPath(), $"ic-engine-{Environment.ProcessId}");
         using var host = Start(database, scratch);
@@ -86,13 +90,15 @@ internal static class EngineBenchmark
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             var engine = Stopwatch.StartNew();
-            result = DetectionEngine.Run(all, population.Releases, settings);
+            var keep = linkMemory is not null && run % 2 == 1;
+            linkMemory?.Forget();
+            result = DetectionEngine.Run(all, population.Releases, settings, links: keep ? linkMemory : null);
             engine.Stop();
             var afterEngine = GC.GetTotalAllocatedBytes(precise: true);
             var engineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             (paused, fullCollections) = (GC.GetTotalPauseDuration() - paused, GC.CollectionCount(2) - fullCollections);
             Console.WriteLine(FormattableString.Invariant(
-                $"run {run}: engine {engine.Elapsed.TotalSeconds:0.00} s ({engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB, GC pauses {paused.TotalSeconds:0.00} s, {fullCollections} full collections); result digest {EngineResultDigest.Of(result)}"));
+                $"run {run}: engine{(linkMemory is null ? "" : keep ? " keeping link memory" : " without link memory")} {engine.Elapsed.TotalSeconds:0.00} s (links {result.Seconds["links"]:0.00} s, {engineCpu.TotalSeconds:0.0} s CPU, allocated {(afterEngine - allocated) / 1e9:0.00} GB, GC pauses {paused.TotalSeconds:0.00} s, {fullCollections} full collections); result digest {EngineResultDigest.Of(result)}"));
             if (engineOnly)
             {
                 continue;
