@@ -300,7 +300,9 @@ internal sealed class LinkAccumulator(
             start = end;
         }
 
-        (bool[] Recount, bool[] Relink)? reached = changed is null ? null : Reached(keyArray, accountArray, changed, changedKeys, buckets, _earlier!.Types[(int)type].Counted, identityOf);
+        (bool[] Recount, bool[] Relink)? reached = changed is null
+            ? null
+            : Reached(keyArray, accountArray, changed, changedKeys, buckets, _earlier!.Types[(int)type].Counted, identityOf);
         _pairs[(int)type] = CountPairs(type, buckets, packed.ToArray(), pairCount, reached, identityOf, textOf);
     }
 
@@ -747,7 +749,10 @@ internal sealed class LinkAccumulator(
             }
 
             var (firstBefore, firstNow) = (earlier.Buckets[before.FirstBucket].Key, buckets[now.FirstBucket].Key);
-            if (reuse.TextOf is null ? firstBefore != firstNow : !string.Equals(earlier.BucketTexts![before.FirstBucket], reuse.TextOf(firstNow), StringComparison.Ordinal))
+            var sameFirst = reuse.TextOf is null
+                ? firstBefore == firstNow
+                : string.Equals(earlier.BucketTexts![before.FirstBucket], reuse.TextOf(firstNow), StringComparison.Ordinal);
+            if (!sameFirst)
             {
                 return false;
             }
