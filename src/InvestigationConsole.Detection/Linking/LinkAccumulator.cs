@@ -49,7 +49,7 @@ internal sealed class LinkAccumulator(
     /// Per type, the first accounts whose links must be merged again: their pairs of the type differ from the last
     /// build's, or an account whose owner facts changed shares a counted key with them (null: nothing was reused).
     /// </summary>
-    private readonly bool[]?[] _recounted = new bool[]?[Enum.GetValues<LinkType>().Length];
+    private readonly bool[]?[] _relink = new bool[]?[Enum.GetValues<LinkType>().Length];
 
     /// <summary>
     /// Accounts whose facts that bear on every type changed since the last build: the owner (card, organisation or
@@ -161,7 +161,7 @@ internal sealed class LinkAccumulator(
         var state = _earlier!.Types[(int)type];
         _describe[(int)type] = state.Describe;
         _pairs[(int)type] = state.Pairs;
-        _recounted[(int)type] = new bool[accounts.Count];
+        _relink[(int)type] = new bool[accounts.Count];
         _types[(int)type] = memory is null ? null : state;
     }
 
@@ -195,27 +195,20 @@ internal sealed class LinkAccumulator(
         return [.. changed];
     }
 
-    private bool[] OwnerChanges(LinkState earlier)
+    /// <summary>Made by the first type that needs it (types are added in parallel).</summary>
+    private bool[] OwnerChanges(LinkState earlier) => LazyInitializer.EnsureInitialized(ref _ownerChanged, () =>
     {
-        lock (_types)
+        var changed = new bool[accounts.Count];
+        for (var i = 0; i < changed.Length; i++)
         {
-            if (_ownerChanged is null)
-            {
-                var changed = new bool[accounts.Count];
-                for (var i = 0; i < changed.Length; i++)
-                {
-                    var (x, y) = (earlier.Accounts[i], accounts[i]);
-                    changed[i] = !ReferenceEquals(x, y)
-                                 && (x.Account != y.Account || x.StrongIdentity != y.StrongIdentity || OwnerOf(x) != OwnerOf(y)
-                                     || x.OrgId != y.OrgId || x.EmailDomain != y.EmailDomain);
-                }
-
-                _ownerChanged = changed;
-            }
-
-            return _ownerChanged;
+            var (x, y) = (earlier.Accounts[i], accounts[i]);
+            changed[i] = !ReferenceEquals(x, y)
+                         && (x.Account != y.Account || x.StrongIdentity != y.StrongIdentity || OwnerOf(x) != OwnerOf(y)
+                             || x.OrgId != y.OrgId || x.EmailDomain != y.EmailDomain);
         }
-    }
+
+        return changed;
+    });
 
     /// <summary>Every account's keys and the account of each, in account order: counted first, so the arrays are made once at their size.</summary>
     private (T[] Keys, int[] Owners) EntriesOf<T>(Func<AccountLinkFacts, IReadOnlyList<T>> keysOf)
@@ -300,10 +293,11 @@ internal sealed class LinkAccumulator(
             start = end;
         }
 
+        var bucketKeys = buckets.Select(bucket => bucket.Key).ToArray();
         (bool[] Recount, bool[] Relink)? reached = changed is null
             ? null
-            : Reached(keyArray, accountArray, changed, changedKeys, buckets, _earlier!.Types[(int)type].Counted, identityOf);
-        _pairs[(int)type] = CountPairs(type, buckets, packed.ToArray(), pairCount, reached, identityOf, textOf);
+            : Reached(keyArray, accountArray, changed, changedKeys, bucketKeys, _earlier!.Types[(int)type].Counted, identityOf);
+        _pairs[(int)type] = CountPairs(type, buckets, bucketKeys, packed.ToArray(), pairCount, reached, identityOf, textOf);
     }
 
     /// <summary>
@@ -319,8 +313,8 @@ internal sealed class LinkAccumulator(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
         int? relinked = null;
-        var parts = _earlier is not null && _recounted.All(recounted => recounted is not null) && _types.All(type => type is not null)
-            ? RelinkRecounted(_earlier, slices, out relinked)
+        var parts = _earlier is not null && _relink.All(relink => relink is not null) && _types.All(type => type is not null)
+            ? RelinkChanged(_earlier, slices, out relinked)
             : MergeAll(slices);
         var links = new AccountLink[parts.Sum(part => part.Count)];
         var n = 0;
@@ -362,21 +356,21 @@ internal sealed class LinkAccumulator(
     }
 
     /// <summary>
-    /// The links of first accounts whose pairs of some type were counted again, merged; every other first account's
-    /// links are the last build's: the same pairs and sums of every type, and the same facts of both accounts.
+    /// The links of first accounts that some type marked to be merged again (<see cref="_relink"/>), merged; every other
+    /// first account's links are the last build's: the same pairs and sums of every type, and the same facts of both accounts.
     /// </summary>
-    private List<AccountLink>[] RelinkRecounted(LinkState earlier, int slices, out int? relinked)
+    private List<AccountLink>[] RelinkChanged(LinkState earlier, int slices, out int? relinked)
     {
-        var recounted = new bool[accounts.Count];
-        foreach (var type in _recounted)
+        var relink = new bool[accounts.Count];
+        foreach (var type in _relink)
         {
-            for (var a = 0; a < recounted.Length; a++)
+            for (var a = 0; a < relink.Length; a++)
             {
-                recounted[a] |= type![a];
+                relink[a] |= type![a];
             }
         }
 
-        relinked = recounted.Count(reached => reached);
+        relinked = relink.Count(again => again);
         var parts = new List<AccountLink>[slices];
         Parallel.For(0, slices, s =>
         {
@@ -384,7 +378,7 @@ internal sealed class LinkAccumulator(
             var part = new List<AccountLink>();
             for (var a = from; a < to;)
             {
-                if (!recounted[a])
+                if (!relink[a])
                 {
                     part.AddRange(earlier.Links.AsSpan(earlier.LinkStarts[a], earlier.LinkStarts[a + 1] - earlier.LinkStarts[a]));
                     a++;
@@ -392,7 +386,7 @@ internal sealed class LinkAccumulator(
                 }
 
                 var end = a + 1;
-                while (end < to && recounted[end])
+                while (end < to && relink[end])
                 {
                     end++;
                 }
@@ -530,8 +524,9 @@ internal sealed class LinkAccumulator(
     /// The first accounts whose pairs are counted again (all when null; the others' are the last build's), and those whose
     /// links are merged again whatever their pairs (an account whose owner facts changed shares a key with them).
     /// </param>
+    /// <param name="bucketKeys">Each bucket's key, in bucket order.</param>
     private TypePairs CountPairs(
-        LinkType type, List<Bucket> buckets, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, Func<ulong, ulong> identityOf,
+        LinkType type, List<Bucket> buckets, ulong[] bucketKeys, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, Func<ulong, ulong> identityOf,
         Func<ulong, string>? textOf)
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
@@ -539,7 +534,7 @@ internal sealed class LinkAccumulator(
         var recount = reached?.Recount;
 
         // Counted again, a row that comes out as the last build's pairs keeps its links; only the others are merged again.
-        _recounted[(int)type] = reached?.Relink;
+        _relink[(int)type] = reached?.Relink;
         var bounds = PairSliceBounds(buckets, packed, pairCount);
         var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
         Parallel.For(0, parts.Length, s =>
@@ -564,7 +559,7 @@ internal sealed class LinkAccumulator(
             n += part.Keys.Count;
         }
 
-        var pairs = new TypePairs(keys, sums, buckets.Select(bucket => bucket.Key).ToArray());
+        var pairs = new TypePairs(keys, sums, bucketKeys);
         if (memory is not null)
         {
             var rowStarts = new int[accounts.Count + 1];
@@ -606,7 +601,7 @@ internal sealed class LinkAccumulator(
     /// accounts whose owner facts changed (the verified-organisation discount of their links reads those facts).
     /// </returns>
     private (bool[] Recount, bool[] Relink) Reached(
-        ulong[] keys, int[] holders, int[] changed, ulong[] changedKeys, List<Bucket> buckets, HashSet<ulong> counted, Func<ulong, ulong> identityOf)
+        ulong[] keys, int[] holders, int[] changed, ulong[] changedKeys, ulong[] bucketKeys, HashSet<ulong> counted, Func<ulong, ulong> identityOf)
     {
         var reached = new bool[accounts.Count];
         var relink = new bool[accounts.Count];
@@ -617,7 +612,6 @@ internal sealed class LinkAccumulator(
             relink[account] = ownerChanged[account];
         }
 
-        var bucketKeys = buckets.Select(bucket => bucket.Key).ToArray();
         foreach (var key in changedKeys)
         {
             var countsNow = RadixSort.LowerBound(bucketKeys, key) is var b && b < bucketKeys.Length && bucketKeys[b] == key;
