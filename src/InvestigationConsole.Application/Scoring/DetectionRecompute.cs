@@ -50,9 +50,15 @@ public static class DetectionRunCounts
     /// </summary>
     public const string LinksRelinked = "linksRelinked";
 
+    /// <summary>
+    /// Clusters whose members, scores and strong links were those of a cluster the last run described, so its description
+    /// was taken (held in memory); absent when every cluster was described.
+    /// </summary>
+    public const string ClustersReused = "clustersReused";
+
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked,
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked, ClustersReused,
     };
 }
 
@@ -204,7 +210,7 @@ public sealed class DetectionRecompute(
             var stored = Task.Run(LoadPreviousScores, cancellationToken);
             var result = DetectionEngine.Run(
                 all, population.Releases, settings, fromMemory > 0 && heldBaseline is not null ? new EarlierScores(heldBaseline, heldRisks) : null,
-                options.Value.KeepAnalysesInMemory ? resident.Links : null);
+                options.Value.KeepAnalysesInMemory ? resident.Links : null, options.Value.KeepAnalysesInMemory ? resident.Clusters : null);
             laps.Mark("engine");
             foreach (var (step, time) in result.Seconds)
             {
@@ -273,6 +279,11 @@ public sealed class DetectionRecompute(
             if (options.Value.KeepAnalysesInMemory && resident.Links.LastRelinked is { } relinked)
             {
                 phases[DetectionRunCounts.LinksRelinked] = relinked;
+            }
+
+            if (options.Value.KeepAnalysesInMemory && resident.Clusters.LastReused is { } reusedClusters)
+            {
+                phases[DetectionRunCounts.ClustersReused] = reusedClusters;
             }
             foreach (var (step, time) in resumed.Seconds)
             {

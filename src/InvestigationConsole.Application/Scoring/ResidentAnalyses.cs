@@ -57,6 +57,9 @@ public sealed class ResidentAnalyses
     /// <summary>What the last run's link graph left for the next one to reuse (ADR-007).</summary>
     internal LinkMemory Links { get; } = new();
 
+    /// <summary>What the last run's clustering left for the next one to reuse (ADR-007).</summary>
+    internal ClusterMemory Clusters { get; } = new();
+
     /// <summary>The last run's score row hashes and what they were made from (ADR-007).</summary>
     internal ScoreRowMemory ScoreRows { get; } = new();
 
@@ -65,6 +68,7 @@ public sealed class ResidentAnalyses
     {
         _snapshot = null;
         Links.Forget();
+        Clusters.Forget();
         ScoreRows.Forget();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace InvestigationConsole.Detection.Linking;
@@ -11,30 +12,32 @@ public static class Clusterer
     /// <param name="memberScores">Each account's risk score before cluster context, by dense index.</param>
     /// <param name="memberIdentityWeakness">Each account's identity weakness (0..10), if known; a campaign needs weak identities.</param>
     /// <param name="memberNetworks">Each account's distinct request networks (/24, /48), if known: proxy pools and cells' ranges.</param>
+    /// <param name="memory">
+    /// What the last clustering left (see <see cref="ClusterMemory"/>), read and replaced by this one: the same clustering,
+    /// with networks numbered and clusters described once for what did not change. Null: a clustering on its own.
+    /// </param>
     public static Clustering Cluster(
         AccountLinkGraph graph, IReadOnlyList<double> memberScores, ClusterSettings? settings = null, IReadOnlyList<double>? memberIdentityWeakness = null,
-        IReadOnlyList<IReadOnlyList<string>>? memberNetworks = null)
+        IReadOnlyList<IReadOnlyList<string>>? memberNetworks = null, ClusterMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(memberScores);
         settings ??= ClusterSettings.Default;
+        var (strong, candidates) = Classify(graph.Links, settings);
         var sets = new UnionFind(graph.AccountCount);
-        foreach (var link in graph.Links)
+        foreach (var link in strong)
         {
-            if (IsStrong(link, settings))
-            {
-                sets.Union(link.A, link.B);
-            }
+            sets.Union(link.A, link.B);
         }
 
         if (memberNetworks is not null)
         {
-            var networks = NetworkIds(memberNetworks, out var networkCount);
+            var networks = (memory ?? new ClusterMemory()).NetworkIds(memberNetworks, out var networkCount);
             JoinProxyPools(sets, networks, networkCount, settings);
             MergeByCoreNetworks(sets, networks, networkCount, settings, memberIdentityWeakness);
         }
 
-        MergeFleets(graph, sets, settings, memberIdentityWeakness);
+        MergeFleets(graph.AccountCount, candidates, sets, settings, memberIdentityWeakness);
         var members = new Dictionary<int, List<int>>();
         for (var account = 0; account < graph.AccountCount; account++)
         {
@@ -50,28 +53,84 @@ public static class Clusterer
             }
         }
 
-        var strongLinks = graph.Links.Where(link => IsStrong(link, settings)).ToLookup(link => sets.Find(link.A));
         var clusterOf = Enumerable.Repeat(-1, graph.AccountCount).ToArray();
-        var components = members.OrderBy(pair => pair.Value[0]).ToArray();
+        var components = members.Values.OrderBy(list => list[0]).ToArray();
         for (var id = 0; id < components.Length; id++)
         {
-            foreach (var account in components[id].Value)
+            foreach (var account in components[id])
             {
                 clusterOf[account] = id;
             }
         }
 
+        // Each cluster's strong links, in the graph's order.
+        var linksOf = components.Select(_ => new List<AccountLink>()).ToArray();
+        foreach (var link in strong)
+        {
+            linksOf[clusterOf[link.A]].Add(link);
+        }
+
         // Each cluster is described from its own members and links alone, so they are described side by side.
+        var described = memory?.Described(settings, memberIdentityWeakness is not null);
         var clusters = new AccountCluster[components.Length];
+        var reused = 0;
         Parallel.For(0, components.Length, id =>
         {
-            var (root, list) = components[id];
-            clusters[id] = Describe(id, list, strongLinks[root].ToList(), memberScores, memberIdentityWeakness, settings);
+            var (list, links) = (components[id], linksOf[id]);
+            if (described?.Find(list, links, memberScores, memberIdentityWeakness) is { } held)
+            {
+                clusters[id] = held.Id == id ? held : held with { Id = id };
+                Interlocked.Increment(ref reused);
+            }
+            else
+            {
+                clusters[id] = Describe(id, list, links, memberScores, memberIdentityWeakness, settings);
+            }
         });
 
+        memory?.Keep(
+            settings, memberIdentityWeakness is not null, components, linksOf, clusters, described is null ? null : reused, memberScores, memberIdentityWeakness);
         return new Clustering(clusters, clusterOf);
     }
 
+    /// <summary>
+    /// The strong links and the links that may join components (medium, with infrastructure), each in the graph's order:
+    /// millions of links are judged once, in parallel, instead of once per pass that needs them.
+    /// </summary>
+    private static (List<AccountLink> Strong, List<AccountLink> Candidates) Classify(IReadOnlyList<AccountLink> links, ClusterSettings settings)
+    {
+        const byte isStrong = 1, isCandidate = 2;
+        var lightest = Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight);
+        var merging = settings.MergeMinLinks > 0;
+        var kinds = new byte[links.Count];
+        var slices = Math.Clamp(links.Count / 65_536, 1, 64);
+        Parallel.For(0, slices, slice =>
+        {
+            var (from, to) = ((int)((long)links.Count * slice / slices), (int)((long)links.Count * (slice + 1) / slices));
+            for (var i = from; i < to; i++)
+            {
+                var link = links[i];
+                kinds[i] = IsStrong(link, settings) ? isStrong
+                    : merging && link.Weight >= lightest && HasInfrastructure(link) ? isCandidate
+                    : (byte)0;
+            }
+        });
+
+        var (strong, candidates) = (new List<AccountLink>(), new List<AccountLink>());
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i] == isStrong)
+            {
+                strong.Add(links[i]);
+            }
+            else if (kinds[i] == isCandidate)
+            {
+                candidates.Add(links[i]);
+            }
+        }
+
+        return (strong, candidates);
+    }
     /// <summary>
     /// Joins components tied by several medium links (infrastructure plus client or template): the cells of one
     /// proxy network share proxy ranges and clients but not cards, so no single link between them is strong.
@@ -83,16 +142,13 @@ public static class Clusterer
     /// every pair on the components as they stood when it began, and passes repeat until nothing merges, so a chain
     /// of cells merges whatever its length.
     /// </remarks>
-    private static void MergeFleets(AccountLinkGraph graph, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
+    private static void MergeFleets(int count, List<AccountLink> candidates, UnionFind sets, ClusterSettings settings, IReadOnlyList<double>? weakness)
     {
-        if (settings.MergeMinLinks <= 0)
+        if (settings.MergeMinLinks <= 0 || candidates.Count == 0)
         {
             return;
         }
 
-        var lightest = Math.Min(settings.MergeLinkWeight, settings.CheapMergeLinkWeight);
-        var candidates = graph.Links.Where(link => link.Weight >= lightest && !IsStrong(link, settings) && HasInfrastructure(link)).ToArray();
-        var count = graph.AccountCount;
         var root = new int[count];
         var size = new int[count];
         for (var pass = 0; pass < settings.MaxMergePasses; pass++)
@@ -180,34 +236,49 @@ public static class Clusterer
         }
 
         // Per rotator, how many networks it shares with each later rotator (counts in a reused array, reset after use).
-        // A network's holders are in account order, so the later ones are those after the rotator's own place.
-        var shared = new int[networks.Length];
-        var touched = new List<int>();
-        foreach (var account in rotators)
-        {
-            foreach (var network in networks[account])
+        // A network's holders are in account order, so the later ones are those after the rotator's own place. Rotators
+        // are counted in parallel, each worker with its own counts; the pairs found are joined afterwards (the sets they
+        // make do not depend on the order of the joins).
+        var found = new ConcurrentBag<List<(int, int)>>();
+        Parallel.For(
+            0,
+            rotators.Count,
+            () => (Shared: new int[networks.Length], Touched: new List<int>(), Pairs: new List<(int, int)>()),
+            (r, _, local) =>
             {
-                var held = CollectionsMarshal.AsSpan(holders[network]);
-                for (var i = FirstAfter(held, account); i < held.Length; i++)
+                var account = rotators[r];
+                foreach (var network in networks[account])
                 {
-                    if (shared[held[i]]++ == 0)
+                    var held = CollectionsMarshal.AsSpan(holders[network]);
+                    for (var i = FirstAfter(held, account); i < held.Length; i++)
                     {
-                        touched.Add(held[i]);
+                        if (local.Shared[held[i]]++ == 0)
+                        {
+                            local.Touched.Add(held[i]);
+                        }
                     }
                 }
-            }
 
-            foreach (var other in touched)
-            {
-                if (shared[other] >= settings.PoolMinShared)
+                foreach (var other in local.Touched)
                 {
-                    sets.Union(account, other);
+                    if (local.Shared[other] >= settings.PoolMinShared)
+                    {
+                        local.Pairs.Add((account, other));
+                    }
+
+                    local.Shared[other] = 0;
                 }
 
-                shared[other] = 0;
+                local.Touched.Clear();
+                return local;
+            },
+            local => found.Add(local.Pairs));
+        foreach (var pairs in found)
+        {
+            foreach (var (account, other) in pairs)
+            {
+                sets.Union(account, other);
             }
-
-            touched.Clear();
         }
     }
 
@@ -229,36 +300,6 @@ public static class Clusterer
         }
 
         return low;
-    }
-
-    /// <summary>
-    /// Each account's networks as numbers, the same network the same number in every account (numbered in order of first
-    /// appearance): the network passes count and look them up many times, and a string is hashed here once per holder.
-    /// </summary>
-    private static int[][] NetworkIds(IReadOnlyList<IReadOnlyList<string>> networks, out int networkCount)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var numbered = new int[networks.Count][];
-        for (var account = 0; account < networks.Count; account++)
-        {
-            var names = networks[account];
-            var row = new int[names.Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, names[i], out var known);
-                if (!known)
-                {
-                    id = ids.Count - 1;
-                }
-
-                row[i] = id;
-            }
-
-            numbered[account] = row;
-        }
-
-        networkCount = ids.Count;
-        return numbered;
     }
 
     /// <summary>

@@ -45,9 +45,13 @@ public static class DetectionEngine
     /// What the last run's link graph left, read and replaced by this run's (see <see cref="LinkMemory"/>): the same
     /// graph, with the links no changed account can reach taken from it. Null: the graph is built on its own.
     /// </param>
+    /// <param name="clusters">
+    /// What the last run's clustering left, read and replaced by this run's (see <see cref="ClusterMemory"/>): the same
+    /// clusters, with networks numbered and unchanged clusters described once. Null: the clustering is made on its own.
+    /// </param>
     public static DetectionResult Run(
         IReadOnlyList<AccountAnalysis> analyses, IReadOnlyList<ModelRelease> releases, DetectionSettings? settings = null, EarlierScores? earlier = null,
-        LinkMemory? links = null)
+        LinkMemory? links = null, ClusterMemory? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(analyses);
         ArgumentNullException.ThrowIfNull(releases);
@@ -83,7 +87,7 @@ public static class DetectionEngine
         Mark("scores+links");
         var weakness = individual.Select(risk => risk.Signals.FirstOrDefault(signal => signal.Name == IdentityStrengthSignal.SignalName)?.Value ?? 0).ToArray();
         var clustering = Clusterer.Cluster(graph!, individual.Select(risk => risk.Score).ToArray(), settings.Clustering, weakness,
-            analyses.Select(analysis => analysis.LinkFacts.Prefixes).ToArray());
+            analyses.Select(analysis => analysis.LinkFacts.Prefixes).ToArray(), clusters);
         // A cluster's context (its description is built from its link types and attributes) is the same for every member.
         Mark("clusters");
         var contexts = clustering.Clusters.Select(cluster => cluster.ToContext()).ToArray();

@@ -134,6 +134,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         // The link graph reused the last run's links of the accounts the touched ones share no changed key with (the rows
         // below are the full run's all the same).
         Assert.InRange(incremental.Counts[DetectionRunCounts.LinksRelinked], 1, incremental.Accounts - touched);
+        Assert.True(incremental.Counts.ContainsKey(DetectionRunCounts.ClustersReused), "the clustering should have read the last run's");
         Assert.Equal(replay.Count, incremental.RequestsRead);
         Assert.True(incremental.ScoreChanges > 0);
         Assert.Equal(0, full.ScoreChanges);

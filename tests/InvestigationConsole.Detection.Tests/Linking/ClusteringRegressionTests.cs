@@ -17,18 +17,8 @@ public class ClusteringRegressionTests
     [Fact]
     public void Cluster_MixedPopulationWithNetworks_OutputIsExactlyThePinnedOne()
     {
-        var accounts = MixedPopulations.Of(41);
         var random = new Random(43);
-        var pool = Enumerable.Range(0, 120).Select(n => $"10.9.{n}.0/24").ToArray();
-        accounts.Add("pool", 60, (i, f) => f with { Prefixes = [.. pool.OrderBy(_ => random.Next()).Take(26 + (i % 5)), pool[i % 3]] });
-        string[] proxies = ["203.0.113.0/24", "198.18.1.0/24", "198.18.2.0/24"];
-        for (var cell = 0; cell < 4; cell++)
-        {
-            var card = $"card-{cell}";
-            accounts.Add($"cell-{cell}", 5 + cell, (i, f) => f with { PaymentFingerprint = card, Prefixes = [proxies[cell % 3], proxies[(cell + 1) % 3], $"100.64.{cell}.0/24"] });
-        }
-
-        accounts.Add("cardless", 6, (i, f) => f with { PaymentFingerprint = null, Prefixes = i % 2 == 0 ? proxies : [proxies[0], $"100.65.{i}.0/24", $"100.66.{i}.0/24"] });
+        var accounts = WithPoolsAndCells(41, random);
         var count = accounts.Facts.Count;
         var scores = Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 90, 1)).ToArray();
         var weakness = Enumerable.Range(0, count).Select(_ => random.Next(0, 11) * 1.0).ToArray();
@@ -39,7 +29,24 @@ public class ClusteringRegressionTests
         Assert.Equal(Pinned, Digest(clustering));
     }
 
-    private static string Digest(Clustering clustering)
+    /// <summary>A mixed population with a proxy pool of rotators, four cells on shared proxy ranges and cardless cell members.</summary>
+    internal static SyntheticAccounts WithPoolsAndCells(int seed, Random random)
+    {
+        var accounts = MixedPopulations.Of(seed);
+        var pool = Enumerable.Range(0, 120).Select(n => $"10.9.{n}.0/24").ToArray();
+        accounts.Add("pool", 60, (i, f) => f with { Prefixes = [.. pool.OrderBy(_ => random.Next()).Take(26 + (i % 5)), pool[i % 3]] });
+        string[] proxies = ["203.0.113.0/24", "198.18.1.0/24", "198.18.2.0/24"];
+        for (var cell = 0; cell < 4; cell++)
+        {
+            var card = $"card-{cell}";
+            accounts.Add($"cell-{cell}", 5 + cell, (i, f) => f with { PaymentFingerprint = card, Prefixes = [proxies[cell % 3], proxies[(cell + 1) % 3], $"100.64.{cell}.0/24"] });
+        }
+
+        accounts.Add("cardless", 6, (i, f) => f with { PaymentFingerprint = null, Prefixes = i % 2 == 0 ? proxies : [proxies[0], $"100.65.{i}.0/24", $"100.66.{i}.0/24"] });
+        return accounts;
+    }
+
+    internal static string Digest(Clustering clustering)
     {
         var text = new StringBuilder();
         foreach (var cluster in clustering.Clusters)

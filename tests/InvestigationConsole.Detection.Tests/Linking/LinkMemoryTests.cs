@@ -79,7 +79,7 @@ public class LinkMemoryTests
     }
 
     /// <summary>One random change to an account's facts, often to values another account has (so buckets grow and shrink).</summary>
-    private static AccountLinkFacts Change(AccountLinkFacts facts, AccountLinkFacts other, Random random) => random.Next(13) switch
+    internal static AccountLinkFacts Change(AccountLinkFacts facts, AccountLinkFacts other, Random random) => random.Next(13) switch
     {
         0 => facts with { Ips = [.. facts.Ips, .. other.Ips.Take(1)] },
         1 => facts with { Ips = facts.Ips.Skip(1).ToArray() },
