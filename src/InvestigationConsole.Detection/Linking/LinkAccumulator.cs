@@ -13,7 +13,7 @@ namespace InvestigationConsole.Detection.Linking;
 /// What the last build left (see <see cref="LinkMemory"/>): pairs and links of first accounts its changes cannot reach
 /// are taken from it, and <see cref="ToLinks"/> leaves this build's in it. Null: a build that neither reads nor keeps any.
 /// </param>
-internal sealed class LinkAccumulator(
+internal sealed partial class LinkAccumulator(
     IReadOnlyList<AccountLinkFacts> accounts, LinkSettings settings, long pairSliceSize = LinkAccumulator.PairSliceSize, LinkMemory? memory = null)
 {
     /// <summary>Slices of the pair range that <see cref="ToLinks"/> turns into links in parallel: enough for two to a few cores to share evenly.</summary>
@@ -25,7 +25,8 @@ internal sealed class LinkAccumulator(
     private const int MaxPairSlices = 64;
 
     private readonly TypePairs[] _pairs = Enum.GetValues<LinkType>().Select(_ => TypePairs.None).ToArray();
-    private readonly Func<ulong, string>[] _describe = new Func<ulong, string>[Enum.GetValues<LinkType>().Length];
+    /// <summary>Per type, the evidence text of a bucket, by its number.</summary>
+    private readonly Func<int, string>[] _describe = new Func<int, string>[Enum.GetValues<LinkType>().Length];
 
     /// <summary>Each account's owner (card, else organisation, else the account) as a number: the same owner, the same number.</summary>
     private readonly int[] _owners = OwnersOf(accounts);
@@ -42,8 +43,11 @@ internal sealed class LinkAccumulator(
     /// <summary>Each type's buckets, memberships and pairs, kept for the next build when there is a memory.</summary>
     private readonly TypeState?[] _types = new TypeState?[Enum.GetValues<LinkType>().Length];
 
-    /// <summary>Each numeric type's (key, account) entries sorted by key, kept when there is a memory.</summary>
+    /// <summary>Each type's (key, account) entries sorted by key, kept when there is a memory.</summary>
     private readonly (ulong[] Keys, int[] Accounts)?[] _sorted = new (ulong[] Keys, int[] Accounts)?[Enum.GetValues<LinkType>().Length];
+
+    /// <summary>Each text type's distinct texts by hash, kept when there is a memory.</summary>
+    private readonly TextIndex?[] _textIndex = new TextIndex?[Enum.GetValues<LinkType>().Length];
 
     /// <summary>
     /// Per type, the first accounts whose links must be merged again: their pairs of the type differ from the last
@@ -58,9 +62,9 @@ internal sealed class LinkAccumulator(
     private bool[]? _ownerChanged;
 
     /// <summary>
-    /// Adds a type whose keys are text: each distinct text becomes a numeric key, in order of first appearance (the
-    /// order of the type's buckets, hence of the sums of a pair's discounts and of its first key). <paramref name="keysOf"/>
-    /// is called for the accounts in order, on one thread.
+    /// Adds a type whose keys are text: each distinct text becomes a numeric key, its first place (first holder, place in
+    /// its list), so that the keys are in order of first appearance (the order of the type's buckets, hence of the sums
+    /// of a pair's discounts and of its first key). <paramref name="keysOf"/> is called on one thread.
     /// </summary>
     public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<string>> keysOf, Func<string, string> describe)
     {
@@ -71,16 +75,12 @@ internal sealed class LinkAccumulator(
             return;
         }
 
-        var (texts, owners) = EntriesOf(keysOf);
-        var (keys, distinct) = TextKeys.Number(texts, KeysOf(changed, keysOf), out var changedKeys);
-
-        // A key names the evidence of every link whose pairs' first shared key it is (thousands for a cell's address):
-        // described once, the links share one text instead of each allocating and keeping its own copy (links are made in
-        // parallel: two threads describing one key at once make equal texts, and either is kept).
-        var described = new string?[distinct.Length];
-        AddEntries(
-            type, keys, owners, id => described[(int)id] ??= describe(distinct[(int)id]), changed, changedKeys, id => StableHash.Of(distinct[(int)id]),
-            id => distinct[(int)id]);
+        var earlier = changed is null ? null : _earlier!.Types[(int)type];
+        var texts = earlier is { Sorted: { } sorted, Texts: { } index }
+            ? PatchedTexts(sorted, index, changed!, keysOf)
+            : NumberedTexts(keysOf, changed);
+        _textIndex[(int)type] = memory is null ? null : texts.Index;
+        AddEntries(type, texts.Keys, texts.Owners, changed, texts.ChangedKeys, null, texts.TextOf, describe, texts.Sorted);
     }
 
     public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf, Func<ulong, string> describe)
@@ -94,7 +94,7 @@ internal sealed class LinkAccumulator(
 
         var earlier = changed is null ? null : _earlier!.Types[(int)type].Sorted;
         var (keys, owners) = earlier is null ? EntriesOf(keysOf) : Patched(earlier.Value, changed!, keysOf);
-        AddEntries(type, keys, owners, describe, changed, [.. KeysOf(changed, keysOf).Distinct()], key => key, null, sorted: earlier is not null);
+        AddEntries(type, keys, owners, changed, [.. KeysOf(changed, keysOf).Distinct().Select(key => (key, key))], describe, null, null, sorted: earlier is not null);
     }
 
     /// <summary>
@@ -117,39 +117,7 @@ internal sealed class LinkAccumulator(
             }
         }
 
-        var (added, addedOf) = (addedKeys.ToArray(), addedOwners.ToArray());
-        Array.Sort(added, addedOf);
-        var kept = 0;
-        foreach (var account in earlier.Accounts)
-        {
-            kept += isChanged[account] ? 0 : 1;
-        }
-
-        var keys = GC.AllocateUninitializedArray<ulong>(kept + added.Length);
-        var owners = GC.AllocateUninitializedArray<int>(keys.Length);
-        var (n, next) = (0, 0);
-        for (var i = 0; i < earlier.Keys.Length; i++)
-        {
-            if (isChanged[earlier.Accounts[i]])
-            {
-                continue;
-            }
-
-            for (; next < added.Length && added[next] < earlier.Keys[i]; next++, n++)
-            {
-                (keys[n], owners[n]) = (added[next], addedOf[next]);
-            }
-
-            (keys[n], owners[n]) = (earlier.Keys[i], earlier.Accounts[i]);
-            n++;
-        }
-
-        for (; next < added.Length; next++, n++)
-        {
-            (keys[n], owners[n]) = (added[next], addedOf[next]);
-        }
-
-        return (keys, owners);
+        return Merged(earlier, isChanged, [], addedKeys, addedOwners);
     }
 
     /// <summary>
@@ -239,27 +207,29 @@ internal sealed class LinkAccumulator(
 
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>
     /// <param name="changed">The accounts changed since the last build (null: none is reused).</param>
-    /// <param name="changedKeys">The keys, as numbered here, the changed accounts hold or held.</param>
-    /// <param name="identityOf">
-    /// A key's identity from one build to the next: the value of a numeric key, a hash of a text's (numbers are this
-    /// build's own). Two texts of one hash only make more accounts counted again, never fewer.
+    /// <param name="changedKeys">
+    /// The keys, as numbered here, the changed accounts hold or held, each with its identity from one build to the next:
+    /// the value of a numeric key, a hash of a text's (a text's key is its place in this build). Two texts of one hash
+    /// only make more accounts counted again, never fewer.
     /// </param>
-    /// <param name="textOf">A text key's text (null for numeric keys): a pair's first key is compared with the last build's by it.</param>
+    /// <param name="describeKey">A numeric key's evidence text.</param>
+    /// <param name="textOf">
+    /// A text key's text (null for numeric keys), read on this thread: a pair's first key is compared with the last build's by it.
+    /// </param>
+    /// <param name="describeText">A text's evidence text.</param>
     /// <param name="sorted">Whether the entries are sorted by key already.</param>
     private void AddEntries(
-        LinkType type, ulong[] keyArray, int[] accountArray, Func<ulong, string> describe, int[]? changed, ulong[] changedKeys, Func<ulong, ulong> identityOf,
-        Func<ulong, string>? textOf, bool sorted = false)
+        LinkType type, ulong[] keyArray, int[] accountArray, int[]? changed, (ulong Key, ulong Identity)[] changedKeys, Func<ulong, string>? describeKey,
+        Func<ulong, string>? textOf, Func<string, string>? describeText, bool sorted)
     {
-        _describe[(int)type] = describe;
-
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
         if (!sorted)
         {
             RadixSort.Sort(keyArray, accountArray, keyArray.Length);
         }
 
-        // A numeric type's sorted entries are kept for the next build to patch (a text type's numbers are this build's own).
-        _sorted[(int)type] = memory is not null && textOf is null ? (keyArray, accountArray) : null;
+        // The sorted entries are kept for the next build to patch.
+        _sorted[(int)type] = memory is not null ? (keyArray, accountArray) : null;
 
         // Buckets that count, in key order: their members sorted and unique, packed one after another.
         var buckets = new List<Bucket>();
@@ -294,10 +264,25 @@ internal sealed class LinkAccumulator(
         }
 
         var bucketKeys = buckets.Select(bucket => bucket.Key).ToArray();
+
+        // A text bucket's key names its text in this build only: its text is read here, once, for the evidence (described
+        // once, the links share one text instead of each allocating and keeping its own copy; links are made in parallel:
+        // two threads describing one bucket at once make equal texts, and either is kept) and for the next build.
+        var bucketTexts = textOf is null ? null : buckets.Select(bucket => textOf(bucket.Key)).ToArray();
+        if (bucketTexts is null)
+        {
+            _describe[(int)type] = b => describeKey!(bucketKeys[b]);
+        }
+        else
+        {
+            var described = new string?[bucketTexts.Length];
+            _describe[(int)type] = b => described[b] ??= describeText!(bucketTexts[b]);
+        }
+
         (bool[] Recount, bool[] Relink)? reached = changed is null
             ? null
-            : Reached(keyArray, accountArray, changed, changedKeys, bucketKeys, _earlier!.Types[(int)type].Counted, identityOf);
-        _pairs[(int)type] = CountPairs(type, buckets, bucketKeys, packed.ToArray(), pairCount, reached, identityOf, textOf);
+            : Reached(keyArray, accountArray, changed, changedKeys, bucketKeys, _earlier!.Types[(int)type].Counted);
+        _pairs[(int)type] = CountPairs(type, buckets, bucketKeys, packed.ToArray(), pairCount, reached, bucketTexts);
     }
 
     /// <summary>
@@ -344,6 +329,7 @@ internal sealed class LinkAccumulator(
         Array.Fill(_pairs, TypePairs.None);
         Array.Fill(_types, null);
         Array.Fill(_sorted, null);
+        Array.Fill(_textIndex, null);
         return links;
     }
 
@@ -502,7 +488,7 @@ internal sealed class LinkAccumulator(
                 for (var k = 0; k < count; k++)
                 {
                     var e = entries[k];
-                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](_pairs[(int)e.Type].BucketKeys[e.Sum.FirstBucket]));
+                    evidence[k] = new LinkEvidence(e.Type, e.Weight * factor, e.Sum.Shared, _describe[(int)e.Type](e.Sum.FirstBucket));
                 }
 
                 links.Add(new AccountLink(a, b, total, evidence));
@@ -526,8 +512,7 @@ internal sealed class LinkAccumulator(
     /// </param>
     /// <param name="bucketKeys">Each bucket's key, in bucket order.</param>
     private TypePairs CountPairs(
-        LinkType type, List<Bucket> buckets, ulong[] bucketKeys, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, Func<ulong, ulong> identityOf,
-        Func<ulong, string>? textOf)
+        LinkType type, List<Bucket> buckets, ulong[] bucketKeys, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, string[]? bucketTexts)
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
         var earlier = reached is null ? null : _earlier!.Types[(int)type];
@@ -545,7 +530,7 @@ internal sealed class LinkAccumulator(
             }
 
             parts[s] = CountSlice(
-                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, r.Recount, r.Relink, textOf) : null);
+                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, r.Recount, r.Relink, bucketTexts) : null);
             _partnerSums.Add(partners);
         });
 
@@ -574,14 +559,13 @@ internal sealed class LinkAccumulator(
             }
 
             var counted = new HashSet<ulong>(buckets.Count);
-            foreach (var bucket in buckets)
+            for (var b = 0; b < buckets.Count; b++)
             {
-                counted.Add(identityOf(bucket.Key));
+                counted.Add(bucketTexts is null ? bucketKeys[b] : StableHash.Of(bucketTexts[b]));
             }
 
             _types[(int)type] = new TypeState(
-                pairs, [.. buckets], packed, memberships, rowStarts, counted, textOf is null ? null : buckets.Select(bucket => textOf(bucket.Key)).ToArray(),
-                _describe[(int)type], _sorted[(int)type]);
+                pairs, [.. buckets], packed, memberships, rowStarts, counted, bucketTexts, _describe[(int)type], _sorted[(int)type], _textIndex[(int)type]);
         }
 
         return pairs;
@@ -601,7 +585,7 @@ internal sealed class LinkAccumulator(
     /// accounts whose owner facts changed (the verified-organisation discount of their links reads those facts).
     /// </returns>
     private (bool[] Recount, bool[] Relink) Reached(
-        ulong[] keys, int[] holders, int[] changed, ulong[] changedKeys, ulong[] bucketKeys, HashSet<ulong> counted, Func<ulong, ulong> identityOf)
+        ulong[] keys, int[] holders, int[] changed, (ulong Key, ulong Identity)[] changedKeys, ulong[] bucketKeys, HashSet<ulong> counted)
     {
         var reached = new bool[accounts.Count];
         var relink = new bool[accounts.Count];
@@ -612,10 +596,10 @@ internal sealed class LinkAccumulator(
             relink[account] = ownerChanged[account];
         }
 
-        foreach (var key in changedKeys)
+        foreach (var (key, identity) in changedKeys)
         {
             var countsNow = RadixSort.LowerBound(bucketKeys, key) is var b && b < bucketKeys.Length && bucketKeys[b] == key;
-            if (!countsNow && !counted.Contains(identityOf(key)))
+            if (!countsNow && !counted.Contains(identity))
             {
                 continue;
             }
@@ -743,9 +727,9 @@ internal sealed class LinkAccumulator(
             }
 
             var (firstBefore, firstNow) = (earlier.Buckets[before.FirstBucket].Key, buckets[now.FirstBucket].Key);
-            var sameFirst = reuse.TextOf is null
+            var sameFirst = reuse.BucketTexts is null
                 ? firstBefore == firstNow
-                : string.Equals(earlier.BucketTexts![before.FirstBucket], reuse.TextOf(firstNow), StringComparison.Ordinal);
+                : string.Equals(earlier.BucketTexts![before.FirstBucket], reuse.BucketTexts[now.FirstBucket], StringComparison.Ordinal);
             if (!sameFirst)
             {
                 return false;
@@ -1029,17 +1013,18 @@ internal sealed class LinkAccumulator(
     /// account's places in them, and where each first account's pairs start (<see cref="RowStarts"/>[a]);
     /// </summary>
     /// <see cref="Counted"/> holds the identities of its counted buckets' keys, <see cref="BucketTexts"/> the text of each
-    /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a key as numbered in that build,
-    /// <see cref="Sorted"/> a numeric type's (key, account) entries sorted by key.
+    /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a bucket by its number,
+    /// <see cref="Sorted"/> the type's (key, account) entries sorted by key, <see cref="Texts"/> a text type's distinct
+    /// texts by hash.
     internal sealed record TypeState(
         TypePairs Pairs, Bucket[] Buckets, int[] Packed, Memberships Memberships, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
-        Func<ulong, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted);
+        Func<int, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted, TextIndex? Texts);
 
     /// <summary>
     /// A type's reuse of the last build in one build: its state, the first accounts to count again, those whose links are
     /// merged again (filled in as counted rows turn out different) and a text key's text.
     /// </summary>
-    private sealed record Reuse(TypeState Earlier, bool[] Recount, bool[] Relink, Func<ulong, string>? TextOf);
+    private sealed record Reuse(TypeState Earlier, bool[] Recount, bool[] Relink, string[]? BucketTexts);
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 
