@@ -220,7 +220,8 @@ public sealed class DetectionRecompute(
             var previous = await stored;
             var now = clock.GetUtcNow();
             var write = DetectionWriteBuilder.Build(
-                result, population, previous, settings, run.Id, run.Trigger, now, options.Value.KeepAnalysesInMemory ? resident.ScoreRows : null);
+                result, population, previous, settings, run.Id, run.Trigger, now, options.Value.KeepAnalysesInMemory ? resident.ScoreRows : null,
+                options.Value.KeepAnalysesInMemory ? resident.LinkRows : null);
             var encoded = new AccountAnalysisSnapshot[toRead.Length];
             Parallel.For(0, toRead.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {

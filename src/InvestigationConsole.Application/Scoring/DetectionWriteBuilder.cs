@@ -38,9 +38,13 @@ public static class DetectionWriteBuilder
     /// The content hashes the last build made, read and replaced by this one: a row made from the very same risk objects,
     /// cluster and first-flagged time keeps its hash instead of being hashed again (null: every row is hashed).
     /// </param>
+    /// <param name="linkRows">
+    /// The evidence texts the last build made, read and replaced by this one: a kept link that is the very object the
+    /// last build wrote keeps its text instead of having it written again (null: every text is written).
+    /// </param>
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
-        DetectionSettings settings, long runId, string trigger, DateTimeOffset now, ScoreRowMemory? rows = null)
+        DetectionSettings settings, long runId, string trigger, DateTimeOffset now, ScoreRowMemory? rows = null, LinkRowMemory? linkRows = null)
     {
         var accounts = population.Accounts;
         var held = rows?.Rows is { } last && last.Length == accounts.Count ? last : null;
@@ -140,6 +144,7 @@ public static class DetectionWriteBuilder
         // A quarter of a million kept links at seed scale: their evidence JSON is made in parallel, kept in graph order.
         var kept = KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight);
         var links = new ClusterLink[kept.Length];
+        var heldEvidence = linkRows?.Evidence;
         Parallel.For(0, kept.Length, k =>
         {
             var link = kept[k];
@@ -149,10 +154,11 @@ public static class DetectionWriteBuilder
                 OtherAccountKey = accounts[link.B].Key,
                 Weight = Math.Round(link.Weight, 3),
                 IsStrong = link.Weight >= settings.Clustering.StrongLinkWeight,
-                EvidenceJson = Cut(EvidenceJson(link), 4000),
+                EvidenceJson = heldEvidence is not null && heldEvidence.TryGetValue(link, out var held) ? held : Cut(EvidenceJson(link), 4000),
             };
         });
         write.Links.AddRange(links);
+        linkRows?.Keep(kept, links);
         if (made is not null)
         {
             rows!.Keep(made);
@@ -331,6 +337,32 @@ public sealed class ScoreRowMemory
     public void Forget() => _rows = null;
 
     internal void Keep(HeldScoreRow[] rows) => _rows = rows;
+}
+
+/// <summary>
+/// What the last <see cref="DetectionWriteBuilder.Build"/> wrote of its kept links: each link's evidence text, by the link
+/// object (a link depends on nothing else, and the link graph's memory hands unchanged links on as the same objects).
+/// Held with the rest of ADR-007's memory; one build at a time.
+/// </summary>
+public sealed class LinkRowMemory
+{
+    private volatile Dictionary<AccountLink, string>? _evidence;
+
+    internal Dictionary<AccountLink, string>? Evidence => _evidence;
+
+    /// <summary>Lets go of the held texts: the next build writes every one.</summary>
+    public void Forget() => _evidence = null;
+
+    internal void Keep(AccountLink[] links, ClusterLink[] rows)
+    {
+        var evidence = new Dictionary<AccountLink, string>(links.Length, ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < links.Length; k++)
+        {
+            evidence[links[k]] = rows[k].EvidenceJson;
+        }
+
+        _evidence = evidence;
+    }
 }
 
 /// <summary>One account's score row hash and what it was made from: the final and before-context risks (by reference), cluster and first-flagged time.</summary>

@@ -63,6 +63,9 @@ public sealed class ResidentAnalyses
     /// <summary>The last run's score row hashes and what they were made from (ADR-007).</summary>
     internal ScoreRowMemory ScoreRows { get; } = new();
 
+    /// <summary>The last run's link evidence texts, by link object (ADR-007).</summary>
+    internal LinkRowMemory LinkRows { get; } = new();
+
     /// <summary>Lets go of everything held.</summary>
     public void Forget()
     {
@@ -70,6 +73,7 @@ public sealed class ResidentAnalyses
         Links.Forget();
         Clusters.Forget();
         ScoreRows.Forget();
+        LinkRows.Forget();
     }
 
     private sealed record Snapshot(

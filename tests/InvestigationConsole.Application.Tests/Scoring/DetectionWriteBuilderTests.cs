@@ -99,6 +99,31 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
     }
 
     [Fact]
+    public void Build_WithTheLastBuildsLinkTexts_TakesATextOnlyForTheVeryLinkItWasWrittenFor()
+    {
+        var (result, _, population, settings) = Detect();
+        var memory = new LinkRowMemory();
+        var none = new Dictionary<int, PreviousScore>();
+        var first = DetectionWriteBuilder.Build(result, population, none, settings, 1, "test", DateTimeOffset.UnixEpoch, linkRows: memory);
+        Assert.True(first.Links.Count > 10, "the scenario should keep links");
+
+        // The same links again: every text is the one written before, not written again.
+        var again = DetectionWriteBuilder.Build(result, population, none, settings, 2, "test", DateTimeOffset.UnixEpoch, linkRows: memory);
+        Assert.All(first.Links.Zip(again.Links), pair => Assert.Same(pair.First.EvidenceJson, pair.Second.EvidenceJson));
+
+        // Another detection of the same data: equal links, other objects; each text is written anew, the same as without memory.
+        var (other, _, _, _) = Detect();
+        var withMemory = DetectionWriteBuilder.Build(other, population, none, settings, 3, "test", DateTimeOffset.UnixEpoch, linkRows: memory);
+        var without = DetectionWriteBuilder.Build(other, population, none, settings, 3, "test", DateTimeOffset.UnixEpoch);
+        Assert.Equal(without.Links.Select(l => (l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson)),
+            withMemory.Links.Select(l => (l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson)));
+        Assert.All(again.Links.Zip(withMemory.Links), pair => Assert.NotSame(pair.First.EvidenceJson, pair.Second.EvidenceJson));
+
+        memory.Forget();
+        Assert.Null(memory.Evidence);
+    }
+
+    [Fact]
     public void ContentHash_ChangesWithEveryValueAsWrittenAndOnlyWithThose()
     {
         var row = new AccountRiskScore { AccountKey = 7, Score = 81.5, Flagged = true, ScoreBeforeCluster = 60, ClusterId = "CL-a", TopSignals = "volume", CorroboratingFamilies = "Content;Behaviour" };
