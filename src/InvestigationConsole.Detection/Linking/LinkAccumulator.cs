@@ -516,7 +516,7 @@ internal sealed partial class LinkAccumulator(
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
         var earlier = reached is null ? null : _earlier!.Types[(int)type];
-        var recount = reached?.Recount;
+        var renumbered = earlier is null ? null : Renumbered(earlier.Buckets, buckets);
 
         // Counted again, a row that comes out as the last build's pairs keeps its links; only the others are merged again.
         _relink[(int)type] = reached?.Relink;
@@ -530,7 +530,7 @@ internal sealed partial class LinkAccumulator(
             }
 
             parts[s] = CountSlice(
-                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, r.Recount, r.Relink, bucketTexts) : null);
+                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, renumbered!, r.Recount, r.Relink, bucketTexts) : null);
             _partnerSums.Add(partners);
         });
 
@@ -664,11 +664,14 @@ internal sealed partial class LinkAccumulator(
     {
         var minShared = settings.MinShared[(int)type];
         var bucketSpan = CollectionsMarshal.AsSpan(buckets);
-        var keys = new List<ulong>();
-        var sums = new List<PairSum>();
+        // Reusing the last build, a slice holds about as many pairs as its accounts had then: the lists are made at that
+        // size (and a sixteenth) instead of doubling their way up to tens of millions of pairs per type.
+        var expected = reuse is null ? 0 : reuse.Earlier.RowStarts[toAccount] - reuse.Earlier.RowStarts[fromAccount];
+        var keys = new List<ulong>(expected + (expected >> 4));
+        var sums = new List<PairSum>(keys.Capacity);
         for (var a = fromAccount; a < toAccount; a++)
         {
-            if (reuse is not null && !reuse.Recount[a] && CopyRow(reuse.Earlier, a, buckets, memberships, keys, sums))
+            if (reuse is not null && !reuse.Recount[a] && CopyRow(reuse.Earlier, reuse.Renumbered, a, memberships, keys, sums))
             {
                 continue;
             }
@@ -741,37 +744,54 @@ internal sealed partial class LinkAccumulator(
 
     /// <summary>
     /// Appends the last build's pairs of first account <paramref name="a"/>, each first bucket renumbered: the account's
-    /// counted buckets are the same ones in the same order, so the one at the same place among its memberships. False
-    /// (nothing appended) if its memberships do not line up, which an account no change reached cannot give; it is
-    /// then counted.
+    /// counted buckets are the same ones (the same keys, holders and order), so each is the bucket of the same key now.
+    /// False (nothing appended) if its memberships are not as many or a first bucket has no bucket of the same key and
+    /// size now, which an account no change reached cannot give; it is then counted.
     /// </summary>
-    private static bool CopyRow(TypeState earlier, int a, List<Bucket> buckets, Memberships memberships, List<ulong> keys, List<PairSum> sums)
+    private static bool CopyRow(TypeState earlier, int[] renumbered, int a, Memberships memberships, List<ulong> keys, List<PairSum> sums)
     {
-        var (before, now) = (earlier.Memberships.Starts[a], memberships.Starts[a]);
-        var count = earlier.Memberships.Starts[a + 1] - before;
-        if (count != memberships.Starts[a + 1] - now)
+        if (earlier.Memberships.Starts[a + 1] - earlier.Memberships.Starts[a] != memberships.Starts[a + 1] - memberships.Starts[a])
         {
             return false;
         }
 
-        var appended = keys.Count;
-        for (var k = earlier.RowStarts[a]; k < earlier.RowStarts[a + 1]; k++)
+        var (from, to) = (earlier.RowStarts[a], earlier.RowStarts[a + 1]);
+        var appended = sums.Count;
+        foreach (var sum in earlier.Pairs.Sums.AsSpan(from, to - from))
         {
-            var sum = earlier.Pairs.Sums[k];
-            var place = Array.BinarySearch(earlier.Memberships.Buckets, before, count, sum.FirstBucket);
-            var bucket = place < 0 ? -1 : memberships.Buckets[now + place - before];
-            if (bucket < 0 || buckets[bucket].Count != earlier.Buckets[sum.FirstBucket].Count)
+            var bucket = renumbered[sum.FirstBucket];
+            if (bucket < 0)
             {
-                keys.RemoveRange(appended, keys.Count - appended);
                 sums.RemoveRange(appended, sums.Count - appended);
                 return false;
             }
 
-            keys.Add(earlier.Pairs.Keys[k]);
             sums.Add(sum with { FirstBucket = bucket });
         }
 
+        keys.AddRange(earlier.Pairs.Keys.AsSpan(from, to - from));
         return true;
+    }
+
+    /// <summary>
+    /// Each of the last build's buckets' number now: the bucket of the same key and size (-1 if none). Both builds'
+    /// buckets are in key order, so they are walked side by side once per type instead of a search per copied pair.
+    /// </summary>
+    private static int[] Renumbered(Bucket[] before, List<Bucket> now)
+    {
+        var renumbered = new int[before.Length];
+        var j = 0;
+        for (var b = 0; b < before.Length; b++)
+        {
+            while (j < now.Count && now[j].Key < before[b].Key)
+            {
+                j++;
+            }
+
+            renumbered[b] = j < now.Count && now[j].Key == before[b].Key && now[j].Count == before[b].Count ? j : -1;
+        }
+
+        return renumbered;
     }
 
     /// <summary>
@@ -1021,10 +1041,11 @@ internal sealed partial class LinkAccumulator(
         Func<int, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted, TextIndex? Texts);
 
     /// <summary>
-    /// A type's reuse of the last build in one build: its state, the first accounts to count again, those whose links are
-    /// merged again (filled in as counted rows turn out different) and a text key's text.
+    /// A type's reuse of the last build in one build: its state, each of its buckets' number now, the first accounts to
+    /// count again, those whose links are merged again (filled in as counted rows turn out different) and each bucket's
+    /// text for a text type.
     /// </summary>
-    private sealed record Reuse(TypeState Earlier, bool[] Recount, bool[] Relink, string[]? BucketTexts);
+    private sealed record Reuse(TypeState Earlier, int[] Renumbered, bool[] Recount, bool[] Relink, string[]? BucketTexts);
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 
