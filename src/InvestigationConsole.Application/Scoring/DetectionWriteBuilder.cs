@@ -39,8 +39,9 @@ public static class DetectionWriteBuilder
     /// cluster and first-flagged time keeps its hash instead of being hashed again (null: every row is hashed).
     /// </param>
     /// <param name="linkRows">
-    /// The evidence texts the last build made, read and replaced by this one: a kept link that is the very object the
-    /// last build wrote keeps its text instead of having it written again (null: every text is written).
+    /// The link rows the last build made, read and replaced by this one: a kept link that is the very object the last
+    /// build wrote keeps its evidence text instead of having it written again, and the write carries its links as
+    /// changes to the last build's (<see cref="DetectionWrite.LinkDelta"/>). Null: every text is written, and no changes.
     /// </param>
     public static DetectionWrite Build(
         DetectionResult result, DetectionPopulation population, IReadOnlyDictionary<int, PreviousScore> previous,
@@ -144,7 +145,8 @@ public static class DetectionWriteBuilder
         // A quarter of a million kept links at seed scale: their evidence JSON is made in parallel, kept in graph order.
         var kept = KeptLinks(result.Graph, settings.Clustering.StrongLinkWeight);
         var links = new ClusterLink[kept.Length];
-        var heldEvidence = linkRows?.Evidence;
+        var heldLinks = linkRows?.Held;
+        var heldEvidence = heldLinks?.Evidence;
         Parallel.For(0, kept.Length, k =>
         {
             var link = kept[k];
@@ -158,13 +160,50 @@ public static class DetectionWriteBuilder
             };
         });
         write.Links.AddRange(links);
-        linkRows?.Keep(kept, links);
+        if (linkRows is not null)
+        {
+            var byPair = links.ToDictionary(l => (l.AccountKey, l.OtherAccountKey));
+            write.LinkDelta = heldLinks is null ? null : LinkDeltaOf(heldLinks, links, byPair);
+            linkRows.Keep(new HeldLinkRows(runId, kept, links, byPair));
+        }
+
         if (made is not null)
         {
             rows!.Keep(made);
         }
 
         return write;
+    }
+
+    /// <summary>The kept links as changes to the rows the last build made (a pair's row changes with its weight, strength or evidence).</summary>
+    private static LinkDelta LinkDeltaOf(HeldLinkRows held, ClusterLink[] links, Dictionary<(int, int), ClusterLink> byPair)
+    {
+        var removed = new List<(int, int)>();
+        var written = new List<ClusterLink>();
+        foreach (var row in links)
+        {
+            if (held.ByPair.TryGetValue((row.AccountKey, row.OtherAccountKey), out var before))
+            {
+                if (before.Weight == row.Weight && before.IsStrong == row.IsStrong && string.Equals(before.EvidenceJson, row.EvidenceJson, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                removed.Add((row.AccountKey, row.OtherAccountKey));
+            }
+
+            written.Add(row);
+        }
+
+        foreach (var pair in held.ByPair.Keys)
+        {
+            if (!byPair.ContainsKey(pair))
+            {
+                removed.Add(pair);
+            }
+        }
+
+        return new LinkDelta(held.RunId, held.ByPair.Count, removed, written);
     }
 
     /// <summary>Every strong link, and each account's <see cref="WeakLinksPerAccount"/> heaviest weak ones, in graph order.</summary>
@@ -340,29 +379,41 @@ public sealed class ScoreRowMemory
 }
 
 /// <summary>
-/// What the last <see cref="DetectionWriteBuilder.Build"/> wrote of its kept links: each link's evidence text, by the link
-/// object (a link depends on nothing else, and the link graph's memory hands unchanged links on as the same objects).
-/// Held with the rest of ADR-007's memory; one build at a time.
+/// The link rows the last <see cref="DetectionWriteBuilder.Build"/> made: by pair, and each link's evidence text by the
+/// link object (a link's text depends on nothing else, and the link graph's memory hands unchanged links on as the same
+/// objects). Held with the rest of ADR-007's memory; one build at a time.
 /// </summary>
 public sealed class LinkRowMemory
 {
-    private volatile Dictionary<AccountLink, string>? _evidence;
+    private volatile HeldLinkRows? _held;
 
-    internal Dictionary<AccountLink, string>? Evidence => _evidence;
+    internal HeldLinkRows? Held => _held;
 
-    /// <summary>Lets go of the held texts: the next build writes every one.</summary>
-    public void Forget() => _evidence = null;
+    /// <summary>Lets go of the held rows: the next build writes every text and no changes.</summary>
+    public void Forget() => _held = null;
 
-    internal void Keep(AccountLink[] links, ClusterLink[] rows)
+    internal void Keep(HeldLinkRows held) => _held = held;
+}
+
+/// <summary>The link rows a build of run <see cref="RunId"/> made, by pair, and their texts by link object.</summary>
+internal sealed class HeldLinkRows
+{
+    public HeldLinkRows(long runId, AccountLink[] links, ClusterLink[] rows, Dictionary<(int, int), ClusterLink> byPair)
     {
-        var evidence = new Dictionary<AccountLink, string>(links.Length, ReferenceEqualityComparer.Instance);
+        RunId = runId;
+        ByPair = byPair;
+        Evidence = new Dictionary<AccountLink, string>(links.Length, ReferenceEqualityComparer.Instance);
         for (var k = 0; k < links.Length; k++)
         {
-            evidence[links[k]] = rows[k].EvidenceJson;
+            Evidence[links[k]] = rows[k].EvidenceJson;
         }
-
-        _evidence = evidence;
     }
+
+    public long RunId { get; }
+
+    public Dictionary<(int, int), ClusterLink> ByPair { get; }
+
+    public Dictionary<AccountLink, string> Evidence { get; }
 }
 
 /// <summary>One account's score row hash and what it was made from: the final and before-context risks (by reference), cluster and first-flagged time.</summary>

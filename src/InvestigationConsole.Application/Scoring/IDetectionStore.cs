@@ -80,4 +80,18 @@ public sealed class DetectionWrite
 
     /// <summary>When set, stored states of any other basis are deleted (they can never be resumed).</summary>
     public long? StatesBasis { get; set; }
+
+    /// <summary>
+    /// <see cref="Links"/> as changes to the links an earlier run wrote, when this process built that run's write (null
+    /// otherwise). A store may apply it instead of comparing every stored link, but only while it holds exactly what that
+    /// run wrote; otherwise it writes <see cref="Links"/> as usual.
+    /// </summary>
+    public LinkDelta? LinkDelta { get; set; }
 }
+
+/// <summary>
+/// The kept links against those run <see cref="SinceRun"/> wrote (<see cref="SinceCount"/> rows, one per pair): the
+/// pairs whose row goes or changes, and the rows new or changed. A store holds exactly what that run wrote when its
+/// clusters are that run's (every write replaces them all, with the links, in one transaction) and it holds as many links.
+/// </summary>
+public sealed record LinkDelta(long SinceRun, int SinceCount, IReadOnlyList<(int AccountKey, int OtherAccountKey)> Removed, IReadOnlyList<ClusterLink> Written);

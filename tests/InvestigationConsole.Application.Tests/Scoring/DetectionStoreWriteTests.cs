@@ -121,6 +121,48 @@ public sealed class DetectionStoreWriteTests : IAsyncLifetime
         Assert.Equal(next.Links.Select(l => (l.AccountKey, l.Weight, l.IsStrong, l.EvidenceJson)), rows);
     }
 
+    [Fact]
+    public async Task WriteAsync_LinkDeltaFromTheRunWhoseLinksItHolds_IsAppliedOtherwiseEveryLinkIsCompared()
+    {
+        static ClusterLink Link(int a, double weight) => new() { AccountKey = a, OtherAccountKey = a + 1, Weight = weight, IsStrong = true, EvidenceJson = "[]" };
+        static DetectionWrite Run(long run, IEnumerable<ClusterLink> links, LinkDelta? delta = null)
+        {
+            var write = new DetectionWrite { LinkDelta = delta };
+            write.Clusters.AddRange([new Cluster { Id = "CL-a", RunId = run, Size = 2 }, new Cluster { Id = "CL-b", RunId = run, Size = 2 }]);
+            write.Links.AddRange(links);
+            return write;
+        }
+
+        await Store.WriteAsync(Run(1, Enumerable.Range(1, 6).Select(a => Link(a, 0.5))), default);
+
+        // Links 2 and 5 changed. The deltas below name only link 2, so the rows written tell which way the store went.
+        ClusterLink[] next = [Link(1, 0.5), Link(2, 0.75), Link(3, 0.5), Link(4, 0.5), Link(5, 0.25), Link(6, 0.5)];
+        LinkDelta Delta(long since, int count) => new(since, count, [(2, 3)], [next[1]]);
+
+        // Another run's links, or as many links as no run wrote: every link is compared.
+        foreach (var (since, count) in new[] { (7L, 6), (1L, 5) })
+        {
+            Execute("""DELETE FROM "WriteLog";""");
+            await Store.WriteAsync(Run(2, next, Delta(since, count)), default);
+            Assert.Equal([2, 5], Logged("link"));
+            await Store.WriteAsync(Run(1, Enumerable.Range(1, 6).Select(a => Link(a, 0.5))), default);
+        }
+
+        // The links run 1 wrote: the delta is applied as it is.
+        Execute("""DELETE FROM "WriteLog";""");
+        await Store.WriteAsync(Run(2, next, Delta(1, 6)), default);
+        Assert.Equal([2], Logged("link"));
+        using var command = new SqliteCommand("""SELECT "AccountKey", "Weight" FROM "ClusterLinks" ORDER BY "AccountKey" """, _connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(int, double)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt32(0), reader.GetDouble(1)));
+        }
+
+        Assert.Equal([(1, 0.5), (2, 0.75), (3, 0.5), (4, 0.5), (5, 0.5), (6, 0.5)], rows);
+    }
+
     private static void AssertRow(long number, byte[] data, (long Number, byte[] Data) stored)
     {
         Assert.Equal(number, stored.Number);

@@ -6,6 +6,7 @@ using InvestigationConsole.Detection.Linking;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Detection.Scoring;
 using InvestigationConsole.Domain.Accounts;
+using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Risk;
 
 namespace InvestigationConsole.Application.Tests.Scoring;
@@ -114,13 +115,38 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
         // Another detection of the same data: equal links, other objects; each text is written anew, the same as without memory.
         var (other, _, _, _) = Detect();
         var withMemory = DetectionWriteBuilder.Build(other, population, none, settings, 3, "test", DateTimeOffset.UnixEpoch, linkRows: memory);
+        Assert.Equal(2, withMemory.LinkDelta!.SinceRun);
+        Assert.Empty(withMemory.LinkDelta.Removed);
+        Assert.Empty(withMemory.LinkDelta.Written);
         var without = DetectionWriteBuilder.Build(other, population, none, settings, 3, "test", DateTimeOffset.UnixEpoch);
         Assert.Equal(without.Links.Select(l => (l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson)),
             withMemory.Links.Select(l => (l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson)));
         Assert.All(again.Links.Zip(withMemory.Links), pair => Assert.NotSame(pair.First.EvidenceJson, pair.Second.EvidenceJson));
 
+        // The links of other settings (other strong links, other weak ones kept) as changes to those rows: applied to them,
+        // they give the new rows.
+        var stricter = settings with { Clustering = settings.Clustering with { StrongLinkWeight = settings.Clustering.StrongLinkWeight * 1.5 } };
+        var changed = DetectionWriteBuilder.Build(other, population, none, stricter, 4, "test", DateTimeOffset.UnixEpoch, linkRows: memory);
+        var delta = Assert.IsType<LinkDelta>(changed.LinkDelta);
+        Assert.Equal((3L, withMemory.Links.Count), (delta.SinceRun, delta.SinceCount));
+        Assert.NotEmpty(delta.Removed);
+        Assert.NotEmpty(delta.Written);
+        var rows = withMemory.Links.ToDictionary(l => (l.AccountKey, l.OtherAccountKey));
+        foreach (var pair in delta.Removed)
+        {
+            Assert.True(rows.Remove(pair));
+        }
+
+        foreach (var row in delta.Written)
+        {
+            Assert.True(rows.TryAdd((row.AccountKey, row.OtherAccountKey), row));
+        }
+
+        static (int, int, double, bool, string) Content(ClusterLink l) => (l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson);
+        Assert.Equal(changed.Links.Select(Content).Order(), rows.Values.Select(Content).Order());
+
         memory.Forget();
-        Assert.Null(memory.Evidence);
+        Assert.Null(memory.Held);
     }
 
     [Fact]

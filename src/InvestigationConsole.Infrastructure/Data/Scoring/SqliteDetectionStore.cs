@@ -42,6 +42,9 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: false);
         PreparedCommand Prepare(string sql, int count) => new(connection, transaction, sql, count);
+
+        // Read before the clusters are replaced: whether the links are still exactly those the delta's run wrote.
+        var delta = write.LinkDelta is { } changes && HoldsLinksOf(connection, transaction, changes) ? changes : null;
         using (var clear = Prepare("""DELETE FROM "Clusters";""", 0))
         {
             clear.Execute();
@@ -92,7 +95,14 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
         }
 
         WriteChangedMembers(connection, transaction, write.Members);
-        WriteChangedLinks(connection, transaction, write.Links);
+        if (delta is not null)
+        {
+            WriteLinkDelta(connection, transaction, delta);
+        }
+        else
+        {
+            WriteChangedLinks(connection, transaction, write.Links);
+        }
 
         // Most accounts' analyses come out as they were stored (no new traffic): replacing them would rewrite and log
         // every blob, which costs far more than reading them back to compare.
@@ -173,6 +183,44 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
     /// two indexes costs more than reading them back: only new, changed and vanished links are written. The stored rows
     /// are read on the native statement, their evidence kept as UTF-8 side by side in one buffer rather than as strings.
     /// </summary>
+    private const string InsertLink = """
+        INSERT INTO "ClusterLinks" ("AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson") VALUES (@p0, @p1, @p2, @p3, @p4)
+        """;
+
+    /// <summary>
+    /// Whether the stored links are exactly those the delta's run wrote: every write replaces all clusters and writes the
+    /// links in one transaction, so clusters that all carry that run's id, beside as many links as it wrote, are its.
+    /// </summary>
+    private static bool HoldsLinksOf(SqliteConnection connection, SqliteTransaction transaction, LinkDelta delta)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT (SELECT MIN("RunId") FROM "Clusters"), (SELECT MAX("RunId") FROM "Clusters"), (SELECT COUNT(*) FROM "ClusterLinks")
+            """;
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) && reader.GetInt64(0) == delta.SinceRun && reader.GetInt64(1) == delta.SinceRun
+               && reader.GetInt64(2) == delta.SinceCount;
+    }
+
+    /// <summary>The links as changes to those stored (one row per pair): the removed and changed pairs' rows go, the new and changed rows are written.</summary>
+    private static void WriteLinkDelta(SqliteConnection connection, SqliteTransaction transaction, LinkDelta delta)
+    {
+        using (var remove = new PreparedCommand(connection, transaction, """DELETE FROM "ClusterLinks" WHERE "AccountKey" = @p0 AND "OtherAccountKey" = @p1""", 2))
+        {
+            foreach (var (account, other) in delta.Removed)
+            {
+                remove.Execute(account, other);
+            }
+        }
+
+        using var insert = new PreparedCommand(connection, transaction, InsertLink, 5);
+        foreach (var l in delta.Written)
+        {
+            insert.Execute(l.AccountKey, l.OtherAccountKey, l.Weight, l.IsStrong, l.EvidenceJson);
+        }
+    }
+
     private static void WriteChangedLinks(SqliteConnection connection, SqliteTransaction transaction, List<ClusterLink> links)
     {
         var db = connection.Handle!;
@@ -209,9 +257,7 @@ internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetecti
             remove.Execute(id);
         }
 
-        using var insert = new PreparedCommand(connection, transaction, """
-            INSERT INTO "ClusterLinks" ("AccountKey", "OtherAccountKey", "Weight", "IsStrong", "EvidenceJson") VALUES (@p0, @p1, @p2, @p3, @p4)
-            """, 5);
+        using var insert = new PreparedCommand(connection, transaction, InsertLink, 5);
         var utf8 = new byte[1024];
         foreach (var l in links)
         {
