@@ -268,21 +268,36 @@ internal sealed partial class LinkAccumulator(
         // A text bucket's key names its text in this build only: its text is read here, once, for the evidence (described
         // once, the links share one text instead of each allocating and keeping its own copy; links are made in parallel:
         // two threads describing one bucket at once make equal texts, and either is kept) and for the next build.
-        var bucketTexts = textOf is null ? null : buckets.Select(bucket => textOf(bucket.Key)).ToArray();
-        if (bucketTexts is null)
-        {
-            _describe[(int)type] = b => describeKey!(bucketKeys[b]);
-        }
-        else
-        {
-            var described = new string?[bucketTexts.Length];
-            _describe[(int)type] = b => described[b] ??= describeText!(bucketTexts[b]);
-        }
+        var bucketTexts = textOf is null ? null : TextsOf(buckets, textOf);
+        _describe[(int)type] = bucketTexts is null ? Describer(bucketKeys, describeKey!) : Describer(bucketTexts, describeText!);
 
         (bool[] Recount, bool[] Relink)? reached = changed is null
             ? null
             : Reached(keyArray, accountArray, changed, changedKeys, bucketKeys, _earlier!.Types[(int)type].Counted);
         _pairs[(int)type] = CountPairs(type, buckets, bucketKeys, packed.ToArray(), pairCount, reached, bucketTexts);
+    }
+
+    /// <summary>Each bucket's text, read on this thread.</summary>
+    private static string[] TextsOf(List<Bucket> buckets, Func<ulong, string> textOf)
+    {
+        var texts = new string[buckets.Count];
+        for (var b = 0; b < texts.Length; b++)
+        {
+            texts[b] = textOf(buckets[b].Key);
+        }
+
+        return texts;
+    }
+
+    // The evidence of a bucket by its number. Made apart from the build's other lambdas: a lambda holds every variable
+    // captured in its scope, and the type's state keeps this one for the next build (through a key's text reader it
+    // would hold this whole build, and each build the one before it).
+    private static Func<int, string> Describer(ulong[] bucketKeys, Func<ulong, string> describe) => b => describe(bucketKeys[b]);
+
+    private static Func<int, string> Describer(string[] bucketTexts, Func<string, string> describe)
+    {
+        var described = new string?[bucketTexts.Length];
+        return b => described[b] ??= describe(bucketTexts[b]);
     }
 
     /// <summary>

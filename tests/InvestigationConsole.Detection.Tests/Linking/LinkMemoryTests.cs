@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InvestigationConsole.Detection.Linking;
 
 namespace InvestigationConsole.Detection.Tests.Linking;
@@ -50,6 +51,41 @@ public class LinkMemoryTests
         }
 
         Assert.True(reused >= 4, $"only {reused} builds reused most first accounts' links");
+    }
+
+    [Fact]
+    public void Build_WithMemory_HoldsOnlyTheLastBuild()
+    {
+        var facts = FactsOf(11);
+        var memory = new LinkMemory();
+        var random = new Random(11);
+        var replaced = new List<WeakReference>();
+        for (var build = 0; build < 4; build++)
+        {
+            replaced.Add(ReplaceOne(facts, random));
+            AccountLinkGraph.Build(facts, LinkSettings.Default, memory);
+        }
+
+        // Facts replaced before the last build are no longer held: a build's state does not hold the build before it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.Equal([false, false, false], replaced.Take(3).Select(r => r.IsAlive).ToArray());
+        Assert.True(memory.Holds);
+    }
+
+    /// <summary>A population's facts, made apart so that nothing of the population is held by the test's frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AccountLinkFacts[] FactsOf(int seed) => MixedPopulations.Of(seed).Facts.ToArray();
+
+    /// <summary>Replaces one account's facts with changed ones (new texts and numbers of every kind), and returns a weak reference to the old.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference ReplaceOne(AccountLinkFacts[] facts, Random random)
+    {
+        var i = random.Next(facts.Length);
+        var old = facts[i];
+        facts[i] = old with { Ips = [.. old.Ips, $"10.77.{random.Next(256)}.1"], Prefixes = [.. old.Prefixes, "10.77.0.0/16"], ActivityKeys = [.. old.ActivityKeys.Skip(1)] };
+        return new WeakReference(old);
     }
 
     [Fact]
