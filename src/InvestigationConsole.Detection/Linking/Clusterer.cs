@@ -456,16 +456,40 @@ public static class Clusterer
     {
         var ordered = members.Select(m => scores[m]).OrderByDescending(s => s).ToArray();
         var risk = ordered.Take(Math.Max(1, (ordered.Length + 1) / 2)).Average();
-        var types = links.SelectMany(link => link.Evidence.Select(e => e.Type).Distinct())
-            .GroupBy(type => type)
-            .Select(group => new LinkTypeCount(group.Key, group.Count()))
+        // Per type, the links that carry it; per attribute, the evidence naming it. A large cluster has a hundred thousand
+        // links naming a few thousand attributes, each one text shared by the links of its key: counted by instance
+        // first, so that each distinct text is hashed once, not once per link.
+        var typeLinks = new int[Enum.GetValues<LinkType>().Length];
+        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        foreach (var link in links)
+        {
+            var seen = 0UL;
+            foreach (var evidence in link.Evidence)
+            {
+                if ((seen & (1UL << (int)evidence.Type)) == 0)
+                {
+                    seen |= 1UL << (int)evidence.Type;
+                    typeLinks[(int)evidence.Type]++;
+                }
+
+                CollectionsMarshal.GetValueRefOrAddDefault(byInstance, evidence.Attribute, out _)++;
+            }
+        }
+
+        var byText = new Dictionary<string, int>(byInstance.Count, StringComparer.Ordinal);
+        foreach (var (attribute, count) in byInstance)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(byText, attribute, out _) += count;
+        }
+
+        var types = typeLinks.Select((count, type) => new LinkTypeCount((LinkType)type, count))
+            .Where(count => count.Links > 0)
             .OrderByDescending(count => count.Links).ThenBy(count => count.Type)
             .ToArray();
-        var attributes = links.SelectMany(link => link.Evidence.Select(e => e.Attribute))
-            .GroupBy(attribute => attribute, StringComparer.Ordinal)
-            .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal)
+        var attributes = byText
+            .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Take(settings.MaxSharedAttributes)
-            .Select(group => $"{group.Key} ({group.Count()} links)")
+            .Select(pair => $"{pair.Key} ({pair.Value} links)")
             .ToArray();
         var meanWeight = links.Count == 0 ? 0 : links.Average(link => link.Weight);
         var cheap = weakness is null || members.Average(m => weakness[m]) >= settings.CampaignIdentityWeakness;
