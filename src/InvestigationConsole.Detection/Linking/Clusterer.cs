@@ -131,6 +131,7 @@ public static class Clusterer
 
         return (strong, candidates);
     }
+
     /// <summary>
     /// Joins components tied by several medium links (infrastructure plus client or template): the cells of one
     /// proxy network share proxy ranges and clients but not cards, so no single link between them is strong.
