@@ -121,11 +121,8 @@ internal sealed partial class LinkAccumulator
             {
                 if (string.Equals(TextAt(before, index.Keys[k], keysOf), text, StringComparison.Ordinal))
                 {
-                    (at, from) = (k, RadixSort.LowerBound(earlier.Keys, index.Keys[k]));
-                    for (to = from; to < earlier.Keys.Length && earlier.Keys[to] == index.Keys[k]; to++)
-                    {
-                    }
-
+                    // Its entries: place keys never reach the top of the range, so the next key bounds them.
+                    (at, from, to) = (k, RadixSort.LowerBound(earlier.Keys, index.Keys[k]), RadixSort.LowerBound(earlier.Keys, index.Keys[k] + 1));
                     break;
                 }
             }
