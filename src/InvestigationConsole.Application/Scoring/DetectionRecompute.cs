@@ -51,6 +51,12 @@ public static class DetectionRunCounts
     public const string LinksRelinked = "linksRelinked";
 
     /// <summary>
+    /// First accounts' pairs counted again, summed over the link types a change reached (every other account's pairs were
+    /// the last run's, held in memory); absent when every pair was counted.
+    /// </summary>
+    public const string LinksRecounted = "linksRecounted";
+
+    /// <summary>
     /// Clusters whose members, scores and strong links were those of a cluster the last run described, so its description
     /// was taken (held in memory); absent when every cluster was described.
     /// </summary>
@@ -58,7 +64,7 @@ public static class DetectionRunCounts
 
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked, ClustersReused,
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked, LinksRecounted, ClustersReused,
     };
 }
 
@@ -280,6 +286,11 @@ public sealed class DetectionRecompute(
             if (options.Value.KeepAnalysesInMemory && resident.Links.LastRelinked is { } relinked)
             {
                 phases[DetectionRunCounts.LinksRelinked] = relinked;
+            }
+
+            if (options.Value.KeepAnalysesInMemory && resident.Links.LastRecounted is { } recounted)
+            {
+                phases[DetectionRunCounts.LinksRecounted] = recounted;
             }
 
             if (options.Value.KeepAnalysesInMemory && resident.Clusters.LastReused is { } reusedClusters)

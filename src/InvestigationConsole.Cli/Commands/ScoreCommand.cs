@@ -113,6 +113,7 @@ internal static class ScoreCommand
                 DetectionRunCounts.StatesFromMemory => "states held in memory",
                 DetectionRunCounts.ScoresKept => "scores kept (not rescored)",
                 DetectionRunCounts.LinksRelinked => "accounts relinked (others' links kept)",
+                DetectionRunCounts.LinksRecounted => "pair rows counted again (others copied)",
                 DetectionRunCounts.ClustersReused => "clusters described as before",
                 _ => name,
             }, N(count));

@@ -42,7 +42,8 @@ internal sealed partial class LinkAccumulator
             }
         }
 
-        var changedKeys = found.Select(number => (keyOf[number], StableHash.Of(distinct[number]))).ToArray();
+        // Numbered afresh, a key is not known to be the one its text had.
+        var changedKeys = found.Select(number => new ChangedKey(keyOf[number], StableHash.Of(distinct[number]), Kept: false)).ToArray();
         var index = memory is null ? null : IndexOf(distinct, keyOf);
         Func<ulong, string> textOf = key => distinct[RadixSort.LowerBound(keyOf, key)];
         RadixSort.Sort(keys, owners, keys.Length);
@@ -109,7 +110,7 @@ internal sealed partial class LinkAccumulator
         }
 
         var keyNow = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var changedKeys = new List<(ulong Key, ulong Identity)>();
+        var changedKeys = new List<ChangedKey>();
         var moved = new List<(int From, int To)>();
         var (addedKeys, addedOwners) = (new List<ulong>(), new List<int>());
         var (unindexed, indexed) = (new List<int>(), new List<(ulong Hash, ulong Key)>());
@@ -137,13 +138,14 @@ internal sealed partial class LinkAccumulator
             }
 
             ulong? key = first == int.MaxValue ? null : PlaceKey(first, PlaceOf(keysOf(accounts[first]), text));
+            var kept = at >= 0 && key == index.Keys[at];
             if (key is { } now)
             {
                 keyNow[text] = now;
-                changedKeys.Add((now, hash));
+                changedKeys.Add(new ChangedKey(now, hash, kept));
             }
 
-            if (at >= 0 && key == index.Keys[at])
+            if (kept)
             {
                 continue;
             }
@@ -295,5 +297,5 @@ internal sealed partial class LinkAccumulator
     /// a key's text, the index of the distinct texts (null without a memory) and whether the entries are sorted.
     /// </summary>
     private sealed record TextEntries(
-        ulong[] Keys, int[] Owners, (ulong Key, ulong Identity)[] ChangedKeys, Func<ulong, string> TextOf, TextIndex? Index, bool Sorted);
+        ulong[] Keys, int[] Owners, ChangedKey[] ChangedKeys, Func<ulong, string> TextOf, TextIndex? Index, bool Sorted);
 }

@@ -55,6 +55,9 @@ internal sealed partial class LinkAccumulator(
     /// </summary>
     private readonly bool[]?[] _relink = new bool[]?[Enum.GetValues<LinkType>().Length];
 
+    /// <summary>How many first accounts' rows were counted (the others copied), summed over the types built.</summary>
+    private int _recounted;
+
     /// <summary>
     /// Accounts whose facts that bear on every type changed since the last build: the owner (card, organisation or
     /// account), the organisation, e-mail domain or identity strength (the verified-organisation discount).
@@ -94,7 +97,8 @@ internal sealed partial class LinkAccumulator(
 
         var earlier = changed is null ? null : _earlier!.Types[(int)type].Sorted;
         var (keys, owners) = earlier is null ? EntriesOf(keysOf) : Patched(earlier.Value, changed!, keysOf);
-        AddEntries(type, keys, owners, changed, [.. KeysOf(changed, keysOf).Distinct().Select(key => (key, key))], describe, null, null, sorted: earlier is not null);
+        AddEntries(
+            type, keys, owners, changed, [.. KeysOf(changed, keysOf).Distinct().Select(key => new ChangedKey(key, key, Kept: true))], describe, null, null, sorted: earlier is not null);
     }
 
     /// <summary>
@@ -208,8 +212,7 @@ internal sealed partial class LinkAccumulator(
     /// <summary>Buckets the (key, account) entries of a type and counts the pairs they give.</summary>
     /// <param name="changed">The accounts changed since the last build (null: none is reused).</param>
     /// <param name="changedKeys">
-    /// The keys, as numbered here, the changed accounts hold or held, each with its identity from one build to the next:
-    /// the value of a numeric key, a hash of a text's (a text's key is its place in this build). Two texts of one hash
+    /// The keys, as numbered here, the changed accounts hold or held (see <see cref="ChangedKey"/>). Two texts of one hash
     /// only make more accounts counted again, never fewer.
     /// </param>
     /// <param name="describeKey">A numeric key's evidence text.</param>
@@ -219,7 +222,7 @@ internal sealed partial class LinkAccumulator(
     /// <param name="describeText">A text's evidence text.</param>
     /// <param name="sorted">Whether the entries are sorted by key already.</param>
     private void AddEntries(
-        LinkType type, ulong[] keyArray, int[] accountArray, int[]? changed, (ulong Key, ulong Identity)[] changedKeys, Func<ulong, string>? describeKey,
+        LinkType type, ulong[] keyArray, int[] accountArray, int[]? changed, ChangedKey[] changedKeys, Func<ulong, string>? describeKey,
         Func<ulong, string>? textOf, Func<string, string>? describeText, bool sorted)
     {
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
@@ -273,7 +276,7 @@ internal sealed partial class LinkAccumulator(
 
         (bool[] Recount, bool[] Relink)? reached = changed is null
             ? null
-            : Reached(keyArray, accountArray, changed, changedKeys, bucketKeys, _earlier!.Types[(int)type].Counted);
+            : Reached(keyArray, accountArray, changed, changedKeys, buckets, bucketKeys, CollectionsMarshal.AsSpan(packed), _earlier!.Types[(int)type]);
         _pairs[(int)type] = CountPairs(type, buckets, bucketKeys, packed.ToArray(), pairCount, reached, bucketTexts);
     }
 
@@ -338,7 +341,8 @@ internal sealed partial class LinkAccumulator(
                 linkStarts[a + 1] += linkStarts[a];
             }
 
-            memory.Keep(new LinkState([.. accounts], settings, _types.Select(state => state!).ToArray(), links, linkStarts, relinked));
+            memory.Keep(new LinkState(
+                [.. accounts], settings, _types.Select(state => state!).ToArray(), links, linkStarts, relinked, relinked is null ? null : _recounted));
         }
 
         Array.Fill(_pairs, TypePairs.None);
@@ -530,49 +534,19 @@ internal sealed partial class LinkAccumulator(
         LinkType type, List<Bucket> buckets, ulong[] bucketKeys, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, string[]? bucketTexts)
     {
         var memberships = new Memberships(accounts.Count, buckets, packed);
-        var earlier = reached is null ? null : _earlier!.Types[(int)type];
-        var renumbered = earlier is null ? null : Renumbered(earlier.Buckets, buckets);
 
         // Counted again, a row that comes out as the last build's pairs keeps its links; only the others are merged again.
         _relink[(int)type] = reached?.Relink;
         var bounds = PairSliceBounds(buckets, packed, pairCount);
-        var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
-        Parallel.For(0, parts.Length, s =>
-        {
-            if (!_partnerSums.TryTake(out var partners))
-            {
-                partners = new PartnerSums(accounts.Count);
-            }
-
-            parts[s] = CountSlice(
-                type, buckets, packed, memberships, bounds[s], bounds[s + 1], partners, reached is { } r ? new Reuse(earlier!, renumbered!, r.Recount, r.Relink, bucketTexts) : null);
-            _partnerSums.Add(partners);
-        });
-
-        var keys = GC.AllocateUninitializedArray<ulong>(parts.Sum(part => part.Keys.Count));
-        var sums = GC.AllocateUninitializedArray<PairSum>(keys.Length);
-        var n = 0;
-        foreach (var part in parts)
-        {
-            CollectionsMarshal.AsSpan(part.Keys).CopyTo(keys.AsSpan(n));
-            CollectionsMarshal.AsSpan(part.Sums).CopyTo(sums.AsSpan(n));
-            n += part.Keys.Count;
-        }
+        var earlier = reached is null ? null : _earlier!.Types[(int)type];
+        var (keys, sums, rowStarts) = reached is { } r
+            ? CountAgain(type, buckets, packed, memberships, bounds, new Reuse(earlier!, Renumbered(earlier!.Buckets, buckets), r.Recount, r.Relink, bucketTexts))
+            : CountAll(type, buckets, packed, memberships, bounds);
 
         var pairs = new TypePairs(keys, sums, bucketKeys);
         if (memory is not null)
         {
-            var rowStarts = new int[accounts.Count + 1];
-            foreach (var key in keys)
-            {
-                rowStarts[(int)(key >> 32) + 1]++;
-            }
-
-            for (var a = 0; a < accounts.Count; a++)
-            {
-                rowStarts[a + 1] += rowStarts[a];
-            }
-
+            rowStarts ??= RowStartsOf(keys);
             var counted = new HashSet<ulong>(buckets.Count);
             for (var b = 0; b < buckets.Count; b++)
             {
@@ -586,21 +560,165 @@ internal sealed partial class LinkAccumulator(
         return pairs;
     }
 
+    /// <summary>Every first account's pairs, counted by slices in parallel and joined in account order.</summary>
+    private (ulong[] Keys, PairSum[] Sums, int[]? RowStarts) CountAll(LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int[] bounds)
+    {
+        var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s =>
+        {
+            var partners = TakePartnerSums();
+            var (keys, sums) = (new List<ulong>(), new List<PairSum>());
+            for (var a = bounds[s]; a < bounds[s + 1]; a++)
+            {
+                CountRow(type, a, buckets, packed, memberships, partners, keys, sums);
+            }
+
+            parts[s] = (keys, sums);
+            _partnerSums.Add(partners);
+        });
+
+        var allKeys = GC.AllocateUninitializedArray<ulong>(parts.Sum(part => part.Keys.Count));
+        var allSums = GC.AllocateUninitializedArray<PairSum>(allKeys.Length);
+        var n = 0;
+        foreach (var (keys, sums) in parts)
+        {
+            CollectionsMarshal.AsSpan(keys).CopyTo(allKeys.AsSpan(n));
+            CollectionsMarshal.AsSpan(sums).CopyTo(allSums.AsSpan(n));
+            n += keys.Count;
+        }
+
+        return (allKeys, allSums, null);
+    }
+
     /// <summary>
-    /// The changed accounts, and every holder of a key they hold or held whose bucket counts now or counted in the last
-    /// build: the first accounts whose pairs of the type may differ from the last build's. Any other account's keys are
-    /// either held by no changed account, now or before (the same bucket with the same members, discount and relative
-    /// order: a text's place is its first holder's, who is unchanged), or in no counted bucket either time (no pairs);
-    /// so its counted buckets and its pairs are the same bit for bit.
+    /// The reached first accounts' pairs counted, every other row the last build's (<see cref="Copyable"/>) with its first
+    /// buckets renumbered. The counted rows are counted first, by slices in parallel; then every row is written once, at
+    /// its place in arrays made at their final size, instead of tens of millions of copied pairs going through growing
+    /// lists and a join.
     /// </summary>
+    private (ulong[] Keys, PairSum[] Sums, int[] RowStarts) CountAgain(
+        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int[] bounds, Reuse reuse)
+    {
+        var earlier = reuse.Earlier;
+        var rowStarts = new int[accounts.Count + 1];
+        var copied = new bool[accounts.Count];
+        var parts = new (List<ulong> Keys, List<PairSum> Sums)[bounds.Length - 1];
+        Parallel.For(0, parts.Length, s =>
+        {
+            var partners = TakePartnerSums();
+            var (keys, sums) = (new List<ulong>(), new List<PairSum>());
+            for (var a = bounds[s]; a < bounds[s + 1]; a++)
+            {
+                if (!reuse.Recount[a] && Copyable(earlier, reuse.Renumbered, a))
+                {
+                    copied[a] = true;
+                    rowStarts[a + 1] = earlier.RowStarts[a + 1] - earlier.RowStarts[a];
+                    continue;
+                }
+
+                var rowStart = keys.Count;
+                CountRow(type, a, buckets, packed, memberships, partners, keys, sums);
+                Interlocked.Increment(ref _recounted);
+                rowStarts[a + 1] = keys.Count - rowStart;
+                if (!reuse.Relink[a] && !SameRow(reuse, a, buckets, keys, sums, rowStart))
+                {
+                    reuse.Relink[a] = true;
+                }
+            }
+
+            parts[s] = (keys, sums);
+            _partnerSums.Add(partners);
+        });
+
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            rowStarts[a + 1] += rowStarts[a];
+        }
+
+        var allKeys = GC.AllocateUninitializedArray<ulong>(rowStarts[^1]);
+        var allSums = GC.AllocateUninitializedArray<PairSum>(allKeys.Length);
+        Parallel.For(0, parts.Length, s =>
+        {
+            var (keys, sums) = parts[s];
+            var n = 0;
+            for (var a = bounds[s]; a < bounds[s + 1];)
+            {
+                if (!copied[a])
+                {
+                    var length = rowStarts[a + 1] - rowStarts[a];
+                    CollectionsMarshal.AsSpan(keys).Slice(n, length).CopyTo(allKeys.AsSpan(rowStarts[a]));
+                    CollectionsMarshal.AsSpan(sums).Slice(n, length).CopyTo(allSums.AsSpan(rowStarts[a]));
+                    n += length;
+                    a++;
+                    continue;
+                }
+
+                // A run of copied rows is one range of the last build's pairs.
+                var end = a + 1;
+                while (end < bounds[s + 1] && copied[end])
+                {
+                    end++;
+                }
+
+                var (from, to) = (earlier.RowStarts[a], earlier.RowStarts[end]);
+                earlier.Pairs.Keys.AsSpan(from, to - from).CopyTo(allKeys.AsSpan(rowStarts[a]));
+                var source = earlier.Pairs.Sums.AsSpan(from, to - from);
+                var target = allSums.AsSpan(rowStarts[a], source.Length);
+                for (var k = 0; k < source.Length; k++)
+                {
+                    target[k] = source[k] with { FirstBucket = reuse.Renumbered[source[k].FirstBucket] };
+                }
+
+                a = end;
+            }
+        });
+
+        return (allKeys, allSums, rowStarts);
+    }
+
+    /// <summary>Where each first account's pairs start, and the end (pair keys are in (A, B) order).</summary>
+    private int[] RowStartsOf(ulong[] keys)
+    {
+        var rowStarts = new int[accounts.Count + 1];
+        foreach (var key in keys)
+        {
+            rowStarts[(int)(key >> 32) + 1]++;
+        }
+
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            rowStarts[a + 1] += rowStarts[a];
+        }
+
+        return rowStarts;
+    }
+
+    private PartnerSums TakePartnerSums() => _partnerSums.TryTake(out var partners) ? partners : new PartnerSums(accounts.Count);
+
+    /// <summary>
+    /// The changed accounts, and every account whose pairs as first account a bucket of a key they hold or held gives
+    /// otherwise than in the last build: the first accounts whose pairs of the type may differ from the last build's.
+    /// </summary>
+    /// <remarks>
+    /// A first account's row is the sum, bucket by bucket in key order, of what each of its buckets gives it: the
+    /// members after it up to <see cref="PairEnd"/> (its window), each with the bucket's discount. A bucket no changed
+    /// account holds or held is the same bucket as in the last build (the same members, discount and order: a text's
+    /// place is its first holder's, who is unchanged). A changed key's bucket is compared with the last build's bucket of
+    /// the same key, member by member: an account whose window and discount are the same in both, or whose window is
+    /// empty in both (the last member, or no bucket), gets the same from it. So an account no bucket gives anything new
+    /// has the same row, bit for bit, and the same first keys. A text key that is not known to name the same text as in
+    /// the last build (numbered afresh, or moved to another place) reaches every holder whose bucket counts now or
+    /// counted then, as would a bucket changed in every way.
+    /// </remarks>
     /// <param name="keys">Every (key, account) entry of the type, sorted by key, with <paramref name="holders"/>.</param>
-    /// <param name="counted">The identities of the keys whose buckets counted in the last build.</param>
+    /// <param name="packed">The members of <paramref name="buckets"/>.</param>
     /// <returns>
-    /// The accounts reached, and those of them whose links change whatever their pairs: the holders of the keys of
-    /// accounts whose owner facts changed (the verified-organisation discount of their links reads those facts).
+    /// The accounts reached, and those whose links change whatever their pairs: the holders of the keys of accounts whose
+    /// owner facts changed (the verified-organisation discount of their links reads those facts).
     /// </returns>
     private (bool[] Recount, bool[] Relink) Reached(
-        ulong[] keys, int[] holders, int[] changed, (ulong Key, ulong Identity)[] changedKeys, ulong[] bucketKeys, HashSet<ulong> counted)
+        ulong[] keys, int[] holders, int[] changed, ChangedKey[] changedKeys, List<Bucket> buckets, ulong[] bucketKeys, ReadOnlySpan<int> packed,
+        TypeState earlier)
     {
         var reached = new bool[accounts.Count];
         var relink = new bool[accounts.Count];
@@ -611,10 +729,11 @@ internal sealed partial class LinkAccumulator(
             relink[account] = ownerChanged[account];
         }
 
-        foreach (var (key, identity) in changedKeys)
+        foreach (var (key, identity, kept) in changedKeys)
         {
-            var countsNow = RadixSort.LowerBound(bucketKeys, key) is var b && b < bucketKeys.Length && bucketKeys[b] == key;
-            if (!countsNow && !counted.Contains(identity))
+            var now = BucketOf(bucketKeys, key);
+            var before = kept ? BucketOf(earlier.Pairs.BucketKeys, key) : -1;
+            if (now < 0 && before < 0 && (kept || !earlier.Counted.Contains(identity)))
             {
                 continue;
             }
@@ -628,12 +747,54 @@ internal sealed partial class LinkAccumulator(
 
             for (var at = from; at < to; at++)
             {
-                reached[holders[at]] = true;
+                reached[holders[at]] |= !kept;
                 relink[holders[at]] |= owners;
+            }
+
+            if (kept)
+            {
+                ReachChangedWindows(
+                    before < 0 ? default : earlier.Buckets[before], earlier.Packed, now < 0 ? default : buckets[now], packed, reached);
             }
         }
 
         return (reached, relink);
+    }
+
+    /// <summary>A bucket's number by its key, or -1 if its key has no counted bucket.</summary>
+    private static int BucketOf(ulong[] bucketKeys, ulong key) =>
+        RadixSort.LowerBound(bucketKeys, key) is var b && b < bucketKeys.Length && bucketKeys[b] == key ? b : -1;
+
+    /// <summary>
+    /// Marks the members, then or now, whom one key's bucket gives other partners or another discount than in the last
+    /// build. A bucket that did not count (default: no members) gives nothing.
+    /// </summary>
+    private void ReachChangedWindows(Bucket before, int[] packedBefore, Bucket now, ReadOnlySpan<int> packedNow, bool[] reached)
+    {
+        ReadOnlySpan<int> then = packedBefore.AsSpan(before.Start, before.Count);
+        var members = packedNow.Slice(now.Start, now.Count);
+        var sameDiscount = BitConverter.DoubleToInt64Bits(before.Discount) == BitConverter.DoubleToInt64Bits(now.Discount);
+        if (sameDiscount && then.SequenceEqual(members))
+        {
+            return;
+        }
+
+        // Both member lists are ascending: walked side by side, each account once with its place in each (-1: absent).
+        for (int i = 0, j = 0; i < then.Length || j < members.Length;)
+        {
+            var takeThen = i < then.Length && (j == members.Length || then[i] <= members[j]);
+            var takeNow = j < members.Length && (i == then.Length || members[j] <= then[i]);
+            var account = takeThen ? then[i] : members[j];
+            var windowThen = takeThen ? then[(i + 1)..PairEnd(i, then.Length)] : default;
+            var windowNow = takeNow ? members[(j + 1)..PairEnd(j, members.Length)] : default;
+            if (!windowThen.IsEmpty || !windowNow.IsEmpty)
+            {
+                reached[account] |= !sameDiscount || !windowThen.SequenceEqual(windowNow);
+            }
+
+            i += takeThen ? 1 : 0;
+            j += takeNow ? 1 : 0;
+        }
     }
 
     /// <summary>First accounts cutting the pairs into slices of about pairSliceSize: slice s holds the pairs whose A is in [bounds[s], bounds[s + 1]).</summary>
@@ -669,57 +830,31 @@ internal sealed partial class LinkAccumulator(
         return [.. bounds.Distinct()];
     }
 
-    /// <summary>The pairs whose first account is in [<paramref name="fromAccount"/>, <paramref name="toAccount"/>), in (A, B) order.</summary>
-    /// <param name="reuse">
-    /// The last build's state of the type and the first accounts to count again: the others' pairs are copied, and a
-    /// counted row that differs from the last build's is marked to be merged again.
-    /// </param>
-    private (List<ulong> Keys, List<PairSum> Sums) CountSlice(
-        LinkType type, List<Bucket> buckets, int[] packed, Memberships memberships, int fromAccount, int toAccount, PartnerSums partners, Reuse? reuse)
+    /// <summary>First account <paramref name="a"/>'s pairs, appended in partner order.</summary>
+    private void CountRow(
+        LinkType type, int a, List<Bucket> buckets, int[] packed, Memberships memberships, PartnerSums partners, List<ulong> keys, List<PairSum> sums)
     {
-        var minShared = settings.MinShared[(int)type];
         var bucketSpan = CollectionsMarshal.AsSpan(buckets);
-        // Reusing the last build, a slice holds about as many pairs as its accounts had then: the lists are made at that
-        // size (and a sixteenth) instead of doubling their way up to tens of millions of pairs per type.
-        var expected = reuse is null ? 0 : reuse.Earlier.RowStarts[toAccount] - reuse.Earlier.RowStarts[fromAccount];
-        var keys = new List<ulong>(expected + (expected >> 4));
-        var sums = new List<PairSum>(keys.Capacity);
-        for (var a = fromAccount; a < toAccount; a++)
+        for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
         {
-            if (reuse is not null && !reuse.Recount[a] && CopyRow(reuse.Earlier, reuse.Renumbered, a, memberships, keys, sums))
+            var b = memberships.Buckets[m];
+            ref readonly var bucket = ref bucketSpan[b];
+            var i = memberships.Positions[m];
+            var end = PairEnd(i, bucket.Count);
+            for (var j = i + 1; j < end; j++)
             {
-                continue;
-            }
-
-            var rowStart = keys.Count;
-
-            for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
-            {
-                var b = memberships.Buckets[m];
-                ref readonly var bucket = ref bucketSpan[b];
-                var i = memberships.Positions[m];
-                var end = PairEnd(i, bucket.Count);
-                for (var j = i + 1; j < end; j++)
-                {
-                    partners.Add(packed[bucket.Start + j], b, bucket.Discount);
-                }
-            }
-
-            foreach (var partner in partners.Take(minShared))
-            {
-                ref readonly var sum = ref partners.Of(partner);
-                keys.Add(((ulong)(uint)a << 32) | (uint)partner);
-                sums.Add(new PairSum(sum.Discounted, sum.Shared, sum.FirstBucket));
-            }
-
-            partners.Clear();
-            if (reuse is not null && !reuse.Relink[a] && !SameRow(reuse, a, buckets, keys, sums, rowStart))
-            {
-                reuse.Relink[a] = true;
+                partners.Add(packed[bucket.Start + j], b, bucket.Discount);
             }
         }
 
-        return (keys, sums);
+        foreach (var partner in partners.Take(settings.MinShared[(int)type]))
+        {
+            ref readonly var sum = ref partners.Of(partner);
+            keys.Add(((ulong)(uint)a << 32) | (uint)partner);
+            sums.Add(new PairSum(sum.Discounted, sum.Shared, sum.FirstBucket));
+        }
+
+        partners.Clear();
     }
 
     /// <summary>
@@ -758,39 +893,27 @@ internal sealed partial class LinkAccumulator(
     }
 
     /// <summary>
-    /// Appends the last build's pairs of first account <paramref name="a"/>, each first bucket renumbered: the account's
-    /// counted buckets are the same ones (the same keys, holders and order), so each is the bucket of the same key now.
-    /// False (nothing appended) if its memberships are not as many or a first bucket has no bucket of the same key and
-    /// size now, which an account no change reached cannot give; it is then counted.
+    /// Whether first account <paramref name="a"/>'s row can be the last build's: every bucket it was a member of then has
+    /// a bucket of the same key now, so each of its pairs' first buckets has a number now. An account no change reached
+    /// (<see cref="Reached"/>) has them all; otherwise it is counted.
     /// </summary>
-    private static bool CopyRow(TypeState earlier, int[] renumbered, int a, Memberships memberships, List<ulong> keys, List<PairSum> sums)
+    private static bool Copyable(TypeState earlier, int[] renumbered, int a)
     {
-        if (earlier.Memberships.Starts[a + 1] - earlier.Memberships.Starts[a] != memberships.Starts[a + 1] - memberships.Starts[a])
+        var memberships = earlier.Memberships;
+        for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
         {
-            return false;
-        }
-
-        var (from, to) = (earlier.RowStarts[a], earlier.RowStarts[a + 1]);
-        var appended = sums.Count;
-        foreach (var sum in earlier.Pairs.Sums.AsSpan(from, to - from))
-        {
-            var bucket = renumbered[sum.FirstBucket];
-            if (bucket < 0)
+            if (renumbered[memberships.Buckets[m]] < 0)
             {
-                sums.RemoveRange(appended, sums.Count - appended);
                 return false;
             }
-
-            sums.Add(sum with { FirstBucket = bucket });
         }
 
-        keys.AddRange(earlier.Pairs.Keys.AsSpan(from, to - from));
         return true;
     }
 
     /// <summary>
-    /// Each of the last build's buckets' number now: the bucket of the same key and size (-1 if none). Both builds'
-    /// buckets are in key order, so they are walked side by side once per type instead of a search per copied pair.
+    /// Each of the last build's buckets' number now: the bucket of the same key (-1 if none). Both builds' buckets are in
+    /// key order, so they are walked side by side once per type instead of a search per copied pair.
     /// </summary>
     private static int[] Renumbered(Bucket[] before, List<Bucket> now)
     {
@@ -803,7 +926,7 @@ internal sealed partial class LinkAccumulator(
                 j++;
             }
 
-            renumbered[b] = j < now.Count && now[j].Key == before[b].Key && now[j].Count == before[b].Count ? j : -1;
+            renumbered[b] = j < now.Count && now[j].Key == before[b].Key ? j : -1;
         }
 
         return renumbered;
@@ -1061,6 +1184,13 @@ internal sealed partial class LinkAccumulator(
     /// text for a text type.
     /// </summary>
     private sealed record Reuse(TypeState Earlier, int[] Renumbered, bool[] Recount, bool[] Relink, string[]? BucketTexts);
+
+    /// <summary>
+    /// A key, as numbered in this build, that a changed account holds or held; its identity from one build to the next
+    /// (the value of a numeric key, a hash of a text's); and whether it is known to name what it named in the last build
+    /// (always for a numeric key; for a text, when its first place did not move).
+    /// </summary>
+    private readonly record struct ChangedKey(ulong Key, ulong Identity, bool Kept);
 
     private readonly record struct Entry(LinkType Type, double Weight, PairSum Sum);
 

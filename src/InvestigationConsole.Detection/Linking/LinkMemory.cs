@@ -11,10 +11,11 @@ namespace InvestigationConsole.Detection.Linking;
 /// A build with memory finds, per link type, the accounts whose keys of that type (or whose owner, organisation,
 /// e-mail domain or identity strength) differ from the last build's facts; facts that are the very same object are
 /// not looked at. A type with none takes the last build's buckets and pairs as they are. Otherwise the changed accounts
-/// and every holder of a key they hold or held whose bucket counts now or counted then are counted again; every other
-/// account's pairs are copied, because its counted buckets are the same ones with the same members, discounts and
-/// relative order (a text key's place is its first holder's, who is unchanged), so its pairs add the same discounts in
-/// the same order and name the same first key.
+/// are counted again, and so is every account that a bucket of a key they hold or held gives other partners or another
+/// discount than in the last build (its window: the members after it, all of them in a small bucket, the next few in a
+/// large one); every other account's pairs are copied, because each of its buckets gives it the same partners with the
+/// same discount, in the same key order (a text key's place is its first holder's, who is unchanged), so its pairs add
+/// the same discounts in the same order and name the same first key.
 /// </para>
 /// <para>
 /// Links are merged again only for first accounts whose pairs of some type came out different (compared bit for bit,
@@ -36,6 +37,12 @@ public sealed class LinkMemory
     /// </summary>
     public int? LastRelinked => _state?.Relinked;
 
+    /// <summary>
+    /// How many first accounts' pairs the last build counted again, summed over the link types it did not take as they
+    /// were (every other row was copied), or null when it counted every pair.
+    /// </summary>
+    public int? LastRecounted => _state?.Recounted;
+
     /// <summary>Lets go of what the last build left: the next build is a full one.</summary>
     public void Forget() => _state = null;
 
@@ -52,8 +59,9 @@ public sealed class LinkMemory
 }
 
 /// <summary>
-/// One build's facts, settings, per-type state and links (<see cref="LinkStarts"/>[a] is account a's first link), and how
-/// many first accounts it merged again (null: all).
+/// One build's facts, settings, per-type state and links (<see cref="LinkStarts"/>[a] is account a's first link), how
+/// many first accounts it merged again and how many rows it counted again (null: all).
 /// </summary>
 internal sealed record LinkState(
-    AccountLinkFacts[] Accounts, LinkSettings Settings, LinkAccumulator.TypeState[] Types, AccountLink[] Links, int[] LinkStarts, int? Relinked);
+    AccountLinkFacts[] Accounts, LinkSettings Settings, LinkAccumulator.TypeState[] Types, AccountLink[] Links, int[] LinkStarts, int? Relinked,
+    int? Recounted);

@@ -54,6 +54,31 @@ public class LinkMemoryTests
     }
 
     [Fact]
+    public void Build_WithMemory_CountsAgainOnlyTheAccountsWhoseWindowsChanged()
+    {
+        // A ring of 100 accounts on one card, all active in the same four time buckets but account 50: large buckets of
+        // undiscounted keys, where each member pairs with its next three.
+        ulong[] shared = [11, 22, 33, 44];
+        var facts = Enumerable.Range(0, 100)
+            .Select(i => new AccountLinkFacts
+            {
+                Account = i, AccountId = $"acct-{i}", PaymentFingerprint = "card-ring", ActivityKeys = i == 50 ? [99] : shared,
+            })
+            .ToArray();
+        var memory = new LinkMemory();
+        AccountLinkGraph.Build(facts, LinkSettings.Default, memory);
+
+        // Account 50 joins them: only it and the three members before it pair otherwise; the others' rows are copied,
+        // although every bucket's size changed.
+        facts[50] = facts[50] with { ActivityKeys = [.. shared, 99] };
+        var withMemory = AccountLinkGraph.Build(facts, LinkSettings.Default, memory);
+
+        AssertSame(AccountLinkGraph.Build(facts, LinkSettings.Default), withMemory);
+        Assert.Equal(1 + LinkSettings.Default.ChainNeighbours, memory.LastRecounted);
+        Assert.Contains(withMemory.Links, link => link is { A: 49, B: 50 } && link.Evidence.Any(e => e.Type == LinkType.Synchrony));
+    }
+
+    [Fact]
     public void Build_WithMemory_HoldsOnlyTheLastBuild()
     {
         var facts = FactsOf(11);
