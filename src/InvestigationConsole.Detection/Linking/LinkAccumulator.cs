@@ -83,7 +83,7 @@ internal sealed partial class LinkAccumulator(
             ? PatchedTexts(sorted, index, changed!, keysOf)
             : NumberedTexts(keysOf, changed);
         _textIndex[(int)type] = memory is null ? null : texts.Index;
-        AddEntries(type, texts.Keys, texts.Owners, changed, texts.ChangedKeys, null, texts.TextOf, describe, texts.Sorted);
+        AddEntries(type, texts.Keys, texts.Owners, changed, texts.ChangedKeys, null, texts.TextOf, describe, texts.Sorted, patched: earlier is { Sorted: not null, Texts: not null });
     }
 
     public void Add(LinkType type, Func<AccountLinkFacts, IReadOnlyList<ulong>> keysOf, Func<ulong, string> describe)
@@ -98,7 +98,7 @@ internal sealed partial class LinkAccumulator(
         var earlier = changed is null ? null : _earlier!.Types[(int)type].Sorted;
         var (keys, owners) = earlier is null ? EntriesOf(keysOf) : Patched(earlier.Value, changed!, keysOf);
         AddEntries(
-            type, keys, owners, changed, [.. KeysOf(changed, keysOf).Distinct().Select(key => new ChangedKey(key, key, Kept: true))], describe, null, null, sorted: earlier is not null);
+            type, keys, owners, changed, [.. KeysOf(changed, keysOf).Distinct().Select(key => new ChangedKey(key, key, Kept: true))], describe, null, null, sorted: earlier is not null, patched: earlier is not null);
     }
 
     /// <summary>
@@ -221,9 +221,13 @@ internal sealed partial class LinkAccumulator(
     /// </param>
     /// <param name="describeText">A text's evidence text.</param>
     /// <param name="sorted">Whether the entries are sorted by key already.</param>
+    /// <param name="patched">
+    /// Whether the entries were patched from the last build's (a text's key is then its key of the last build unless
+    /// <paramref name="changedKeys"/> says otherwise).
+    /// </param>
     private void AddEntries(
         LinkType type, ulong[] keyArray, int[] accountArray, int[]? changed, ChangedKey[] changedKeys, Func<ulong, string>? describeKey,
-        Func<ulong, string>? textOf, Func<string, string>? describeText, bool sorted)
+        Func<ulong, string>? textOf, Func<string, string>? describeText, bool sorted, bool patched)
     {
         // The order of accounts under one key does not matter: each bucket's members are sorted below.
         if (!sorted)
@@ -240,12 +244,47 @@ internal sealed partial class LinkAccumulator(
         var members = new List<int>();
         var distinctOwners = new DistinctOwners(_owners);
         long pairCount = 0;
+
+        // Patched from the last build's entries, a key no changed account holds or held has the holders it had, each with
+        // the owner it had: its bucket is the last build's (the same members and discount), or it did not count then and
+        // does not now. Only the changed keys' buckets are made again. (Text keys numbered afresh may all differ.)
+        var earlier = patched ? _earlier!.Types[(int)type] : null;
+        var changedSorted = earlier is null ? [] : changedKeys.Select(changedKey => changedKey.Key).Order().ToArray();
+        var (nextChanged, nextEarlier) = (0, 0);
         for (var start = 0; start < keyArray.Length;)
         {
             var end = start + 1;
             while (end < keyArray.Length && keyArray[end] == keyArray[start])
             {
                 end++;
+            }
+
+            if (earlier is not null)
+            {
+                var key = keyArray[start];
+                while (nextChanged < changedSorted.Length && changedSorted[nextChanged] < key)
+                {
+                    nextChanged++;
+                }
+
+                if (nextChanged == changedSorted.Length || changedSorted[nextChanged] != key)
+                {
+                    while (nextEarlier < earlier.Buckets.Length && earlier.Buckets[nextEarlier].Key < key)
+                    {
+                        nextEarlier++;
+                    }
+
+                    if (nextEarlier < earlier.Buckets.Length && earlier.Buckets[nextEarlier].Key == key)
+                    {
+                        var kept = earlier.Buckets[nextEarlier];
+                        buckets.Add(kept with { Start = packed.Count });
+                        packed.AddRange(earlier.Packed.AsSpan(kept.Start, kept.Count));
+                        pairCount += PairsOf(kept.Count);
+                    }
+
+                    start = end;
+                    continue;
+                }
             }
 
             if (end - start >= 2 && end - start <= settings.MaxBucket)
@@ -938,15 +977,17 @@ internal sealed partial class LinkAccumulator(
     /// </summary>
     private int PairEnd(int i, int members) => members <= settings.MaxPairBucket ? members : Math.Min(members, i + 1 + settings.ChainNeighbours);
 
+    /// <summary>The pairs a bucket of this many members gives (see <see cref="PairEnd"/>).</summary>
     private long PairsOf(int members)
     {
-        long pairs = 0;
-        for (var i = 0; i < members; i++)
+        if (members <= settings.MaxPairBucket)
         {
-            pairs += PairEnd(i, members) - i - 1;
+            return (long)members * (members - 1) / 2;
         }
 
-        return pairs;
+        // Each member pairs with its next ChainNeighbours, the last few with the members left after them.
+        var chain = Math.Min(settings.ChainNeighbours, members - 1);
+        return ((long)chain * (members - chain)) + ((long)chain * (chain - 1) / 2);
     }
 
     /// <summary>
