@@ -40,7 +40,7 @@ internal sealed partial class LinkAccumulator(
     /// <summary>The last build's state when it is of these accounts' number and these settings' values.</summary>
     private readonly LinkState? _earlier = memory?.For(accounts, settings);
 
-    /// <summary>Each type's buckets, memberships and pairs, kept for the next build when there is a memory.</summary>
+    /// <summary>Each type's buckets and pairs, kept for the next build when there is a memory.</summary>
     private readonly TypeState?[] _types = new TypeState?[Enum.GetValues<LinkType>().Length];
 
     /// <summary>Each type's (key, account) entries sorted by key, kept when there is a memory.</summary>
@@ -572,14 +572,21 @@ internal sealed partial class LinkAccumulator(
     private TypePairs CountPairs(
         LinkType type, List<Bucket> buckets, ulong[] bucketKeys, int[] packed, long pairCount, (bool[] Recount, bool[] Relink)? reached, string[]? bucketTexts)
     {
-        var memberships = new Memberships(accounts.Count, buckets, packed);
-
         // Counted again, a row that comes out as the last build's pairs keeps its links; only the others are merged again.
         _relink[(int)type] = reached?.Relink;
+        Reuse? reuse = null;
+        if (reached is { } r)
+        {
+            var earlier = _earlier!.Types[(int)type];
+            var renumbered = Renumbered(earlier.Buckets, buckets);
+            reuse = new Reuse(earlier, renumbered, Counting(earlier, renumbered, r.Recount), r.Relink, bucketTexts);
+        }
+
+        // Only the rows counted need their accounts' places in the buckets.
+        var memberships = new Memberships(accounts.Count, buckets, packed, reuse?.Counting);
         var bounds = PairSliceBounds(buckets, packed, pairCount);
-        var earlier = reached is null ? null : _earlier!.Types[(int)type];
-        var (keys, sums, rowStarts) = reached is { } r
-            ? CountAgain(type, buckets, packed, memberships, bounds, new Reuse(earlier!, Renumbered(earlier!.Buckets, buckets), r.Recount, r.Relink, bucketTexts))
+        var (keys, sums, rowStarts) = reuse is not null
+            ? CountAgain(type, buckets, packed, memberships, bounds, reuse)
             : CountAll(type, buckets, packed, memberships, bounds);
 
         var pairs = new TypePairs(keys, sums, bucketKeys);
@@ -593,7 +600,7 @@ internal sealed partial class LinkAccumulator(
             }
 
             _types[(int)type] = new TypeState(
-                pairs, [.. buckets], packed, memberships, rowStarts, counted, bucketTexts, _describe[(int)type], _sorted[(int)type], _textIndex[(int)type]);
+                pairs, [.. buckets], packed, rowStarts, counted, bucketTexts, _describe[(int)type], _sorted[(int)type], _textIndex[(int)type]);
         }
 
         return pairs;
@@ -630,7 +637,7 @@ internal sealed partial class LinkAccumulator(
     }
 
     /// <summary>
-    /// The reached first accounts' pairs counted, every other row the last build's (<see cref="Copyable"/>) with its first
+    /// The reached first accounts' pairs counted, every other row the last build's (<see cref="Counting"/>) with its first
     /// buckets renumbered. The counted rows are counted first, by slices in parallel; then every row is written once, at
     /// its place in arrays made at their final size, instead of tens of millions of copied pairs going through growing
     /// lists and a join.
@@ -648,7 +655,7 @@ internal sealed partial class LinkAccumulator(
             var (keys, sums) = (new List<ulong>(), new List<PairSum>());
             for (var a = bounds[s]; a < bounds[s + 1]; a++)
             {
-                if (!reuse.Recount[a] && Copyable(earlier, reuse.Renumbered, a))
+                if (!reuse.Counting[a])
                 {
                     copied[a] = true;
                     rowStarts[a + 1] = earlier.RowStarts[a + 1] - earlier.RowStarts[a];
@@ -932,22 +939,26 @@ internal sealed partial class LinkAccumulator(
     }
 
     /// <summary>
-    /// Whether first account <paramref name="a"/>'s row can be the last build's: every bucket it was a member of then has
-    /// a bucket of the same key now, so each of its pairs' first buckets has a number now. An account no change reached
-    /// (<see cref="Reached"/>) has them all; otherwise it is counted.
+    /// The first accounts whose rows are counted: those reached (<see cref="Reached"/>), and the members of any of the
+    /// last build's buckets that has no bucket of its key now, since a first bucket of their pairs may be one (the members
+    /// of such a bucket that no change reached had no partner in it). Every other row is the last build's, each of its
+    /// first buckets the bucket of the same key now.
     /// </summary>
-    private static bool Copyable(TypeState earlier, int[] renumbered, int a)
+    private static bool[] Counting(TypeState earlier, int[] renumbered, bool[] reached)
     {
-        var memberships = earlier.Memberships;
-        for (var m = memberships.Starts[a]; m < memberships.Starts[a + 1]; m++)
+        var counting = (bool[])reached.Clone();
+        for (var b = 0; b < earlier.Buckets.Length; b++)
         {
-            if (renumbered[memberships.Buckets[m]] < 0)
+            if (renumbered[b] < 0)
             {
-                return false;
+                foreach (var member in earlier.Packed.AsSpan(earlier.Buckets[b].Start, earlier.Buckets[b].Count))
+                {
+                    counting[member] = true;
+                }
             }
         }
 
-        return true;
+        return counting;
     }
 
     /// <summary>
@@ -1097,16 +1108,20 @@ internal sealed partial class LinkAccumulator(
 
     /// <summary>
     /// Each account's places in the buckets (bucket number, position among its members), in bucket order: the buckets
-    /// an account pairs in as first account, without scanning every bucket for it.
+    /// an account pairs in as first account, without scanning every bucket for it. Only the accounts in
+    /// <c>only</c> have places when it is given (an incremental build counts a few rows).
     /// </summary>
     internal sealed class Memberships
     {
-        public Memberships(int accountCount, List<Bucket> buckets, int[] packed)
+        public Memberships(int accountCount, List<Bucket> buckets, int[] packed, bool[]? only)
         {
             Starts = new int[accountCount + 1];
             foreach (var member in packed)
             {
-                Starts[member + 1]++;
+                if (only is null || only[member])
+                {
+                    Starts[member + 1]++;
+                }
             }
 
             for (var account = 0; account < accountCount; account++)
@@ -1114,16 +1129,20 @@ internal sealed partial class LinkAccumulator(
                 Starts[account + 1] += Starts[account];
             }
 
-            Buckets = GC.AllocateUninitializedArray<int>(packed.Length);
-            Positions = GC.AllocateUninitializedArray<int>(packed.Length);
+            Buckets = GC.AllocateUninitializedArray<int>(Starts[accountCount]);
+            Positions = GC.AllocateUninitializedArray<int>(Buckets.Length);
             var next = Starts[..accountCount];
             for (var b = 0; b < buckets.Count; b++)
             {
                 for (var i = 0; i < buckets[b].Count; i++)
                 {
-                    var m = next[packed[buckets[b].Start + i]]++;
-                    Buckets[m] = b;
-                    Positions[m] = i;
+                    var member = packed[buckets[b].Start + i];
+                    if (only is null || only[member])
+                    {
+                        var m = next[member]++;
+                        Buckets[m] = b;
+                        Positions[m] = i;
+                    }
                 }
             }
         }
@@ -1208,15 +1227,15 @@ internal sealed partial class LinkAccumulator(
     internal readonly record struct Bucket(ulong Key, double Discount, int Start, int Count);
 
     /// <summary>
-    /// What a build keeps of one type for the next: its pairs, counted buckets (members in <see cref="Packed"/>), each
-    /// account's places in them, and where each first account's pairs start (<see cref="RowStarts"/>[a]);
+    /// What a build keeps of one type for the next: its pairs, counted buckets (members in <see cref="Packed"/>), and where
+    /// each first account's pairs start (<see cref="RowStarts"/>[a]);
     /// </summary>
     /// <see cref="Counted"/> holds the identities of its counted buckets' keys, <see cref="BucketTexts"/> the text of each
     /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a bucket by its number,
     /// <see cref="Sorted"/> the type's (key, account) entries sorted by key, <see cref="Texts"/> a text type's distinct
     /// texts by hash.
     internal sealed record TypeState(
-        TypePairs Pairs, Bucket[] Buckets, int[] Packed, Memberships Memberships, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
+        TypePairs Pairs, Bucket[] Buckets, int[] Packed, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
         Func<int, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted, TextIndex? Texts);
 
     /// <summary>
@@ -1224,7 +1243,7 @@ internal sealed partial class LinkAccumulator(
     /// count again, those whose links are merged again (filled in as counted rows turn out different) and each bucket's
     /// text for a text type.
     /// </summary>
-    private sealed record Reuse(TypeState Earlier, int[] Renumbered, bool[] Recount, bool[] Relink, string[]? BucketTexts);
+    private sealed record Reuse(TypeState Earlier, int[] Renumbered, bool[] Counting, bool[] Relink, string[]? BucketTexts);
 
     /// <summary>
     /// A key, as numbered in this build, that a changed account holds or held; its identity from one build to the next
