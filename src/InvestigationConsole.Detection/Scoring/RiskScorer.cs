@@ -56,8 +56,13 @@ public sealed class RiskScorer
         var signals = risk.Signals.Where(signal => signal.Name != CoordinationSignalName).ToList();
         var contribution = cluster.IsCampaign ? weight.Max : cluster.Size >= 2 ? weight.Contribution(cluster.Risk) : 0;
         var kind = cluster.IsCampaign ? "campaign cluster" : "cluster";
-        var evidence = $"member of {kind} {cluster.ClusterId} ({cluster.Size} accounts, risk {cluster.Risk:0}): {cluster.Description}";
-        signals.Add(new RiskSignal(CoordinationSignalName, SignalFamily.Coordination, cluster.Risk, contribution, weight.Max, evidence));
+
+        // The value is the cluster's risk in whole points, as the evidence states it. A large cluster's risk moves by tenths
+        // whenever one of its members' scores does: the contribution follows it, but an explanation whose contribution does
+        // not move (a campaign's members get the maximum) stays as it was, instead of every member's being rewritten.
+        var clusterRisk = Math.Round(cluster.Risk, MidpointRounding.AwayFromZero);
+        var evidence = $"member of {kind} {cluster.ClusterId} ({cluster.Size} accounts, risk {clusterRisk:0}): {cluster.Description}";
+        signals.Add(new RiskSignal(CoordinationSignalName, SignalFamily.Coordination, clusterRisk, contribution, weight.Max, evidence));
         return Combine(risk.AccountId, signals, cluster.IsCampaign);
     }
 

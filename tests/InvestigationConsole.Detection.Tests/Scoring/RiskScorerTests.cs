@@ -84,6 +84,23 @@ public class RiskScorerTests
         Assert.Contains(raised.Signals, s => s.Name == RiskScorer.CoordinationSignalName && s.Evidence.StartsWith("member of cluster 7 (400 accounts, risk 70)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(45.4, 45)]
+    [InlineData(45.5, 46)]
+    public void ApplyClusterContext_SignalValue_IsTheClusterRiskInWholePointsAndTheContributionFollowsTheRisk(double risk, double shown)
+    {
+        var member = _scorer.Score(Archetypes.HydraMember());
+
+        var signal = _scorer.ApplyClusterContext(member, new ClusterContext(7, 400, risk, "Payment ×380")).Signals
+            .Single(s => s.Name == RiskScorer.CoordinationSignalName);
+        var tenthBelow = _scorer.ApplyClusterContext(member, new ClusterContext(7, 400, risk - 0.1, "Payment ×380")).Signals
+            .Single(s => s.Name == RiskScorer.CoordinationSignalName);
+
+        Assert.Equal(shown, signal.Value);
+        Assert.Contains($"risk {shown})", signal.Evidence, StringComparison.Ordinal);
+        Assert.True(signal.Contribution > tenthBelow.Contribution, $"{signal.Contribution} vs {tenthBelow.Contribution}");
+    }
+
     [Fact]
     public void ApplyClusterContext_BenignCluster_AddsNothing()
     {
