@@ -24,7 +24,15 @@ public sealed record AccountCluster(
         string.Join(", ", DominantLinkTypes.Take(3).Select(t => $"{t.Type} ×{t.Links}"))
         + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
 
-    public ClusterContext ToContext() => new(Id, Size, Risk, Description) { IsCampaign = IsCampaign };
+    /// <summary>
+    /// What ties the members, as each member's explanation names it: the dominant link types without their counts, and
+    /// the first shared attribute. The counts move with every hour of a large cluster's traffic (its page shows them),
+    /// and would make each of its members' explanations new every hour, although nothing about the member changed.
+    /// </summary>
+    public string Ties =>
+        string.Join(", ", DominantLinkTypes.Take(3).Select(t => t.Type)) + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
+
+    public ClusterContext ToContext() => new(Id, Size, Risk, Ties) { IsCampaign = IsCampaign };
 }
 
 /// <summary>Thresholds for calling a cluster a campaign.</summary>

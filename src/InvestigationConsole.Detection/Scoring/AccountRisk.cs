@@ -17,7 +17,10 @@ public sealed record AccountRisk(
             .Select(signal => $"{signal.Name} +{signal.Contribution.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}: {signal.Evidence}");
 }
 
-/// <summary>What scoring needs to know about the cluster an account belongs to.</summary>
+/// <summary>
+/// What scoring needs to know about the cluster an account belongs to; <see cref="Description"/> says what ties its
+/// members (see <see cref="Linking.AccountCluster.Ties"/>).
+/// </summary>
 public readonly record struct ClusterContext(int ClusterId, int Size, double Risk, string Description)
 {
     /// <summary>The clusterer called the cluster a campaign: every member is flagged as part of it.</summary>

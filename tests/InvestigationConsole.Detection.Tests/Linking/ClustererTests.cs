@@ -85,7 +85,12 @@ public class ClustererTests
         var cluster = Assert.Single(Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), [10.0, 20, 60, 80]).Clusters);
 
         Assert.Equal(70, cluster.Risk);
-        Assert.Equal(new ClusterContext(0, 4, 70, cluster.Description) { IsCampaign = true }, cluster.ToContext());
+        Assert.Equal(new ClusterContext(0, 4, 70, cluster.Ties) { IsCampaign = true }, cluster.ToContext());
+
+        // The members' explanations name the link types without their counts, which move with the cluster's traffic.
+        Assert.Equal($"Payment ×6; shares {cluster.SharedAttributes[0]}", cluster.Description);
+        Assert.Equal($"Payment; shares {cluster.SharedAttributes[0]}", cluster.Ties);
+        Assert.StartsWith("payment method card-ring", cluster.SharedAttributes[0], StringComparison.Ordinal);
     }
 
     [Fact]
