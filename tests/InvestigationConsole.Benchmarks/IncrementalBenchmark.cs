@@ -60,21 +60,33 @@ internal static class IncrementalBenchmark
         return 0;
     }
 
-    private static async Task<(DetectionRunSummary Summary, double CpuSeconds, double GcPauseSeconds)> RunAsync(IServiceProvider services, string trigger)
+    private static async Task<RunMeasure> RunAsync(IServiceProvider services, string trigger)
     {
         await using var scope = services.CreateAsyncScope();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var summary = await scope.ServiceProvider.GetRequiredService<DetectionRecompute>()
             .RunAsync(DetectionRunKind.Incremental, trigger, progress: null, CancellationToken.None);
-        return (summary, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - paused).TotalSeconds);
+        return new RunMeasure(
+            summary,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            (GC.GetTotalPauseDuration() - paused).TotalSeconds,
+            (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1e9,
+            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]]);
     }
 
-    private static void Report(string name, (DetectionRunSummary Summary, double CpuSeconds, double GcPauseSeconds) run)
+    /// <summary>A run's summary, the process's CPU and GC pauses during it, what it allocated and its collections by generation.</summary>
+    private sealed record RunMeasure(DetectionRunSummary Summary, double CpuSeconds, double GcPauseSeconds, double AllocatedGb, int[] Collections);
+
+    private static void Report(string name, RunMeasure run)
     {
-        var (s, cpu, gc) = run;
+        var s = run.Summary;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: run {s.RunId} {s.Status} in {s.Duration.TotalSeconds:0.00} s ({cpu:0.0} s CPU, GC pauses {gc:0.00} s); {s.AccountsAnalysed:N0} accounts read, {s.RequestsRead:N0} requests; {s.ScoreChanges:N0} score changes"));
+            $"{name}: run {s.RunId} {s.Status} in {s.Duration.TotalSeconds:0.00} s ({run.CpuSeconds:0.0} s CPU, GC pauses {run.GcPauseSeconds:0.00} s); {s.AccountsAnalysed:N0} accounts read, {s.RequestsRead:N0} requests; {s.ScoreChanges:N0} score changes"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated {run.AllocatedGb:0.00} GB; collections gen0 {run.Collections[0]}, gen1 {run.Collections[1]}, gen2 {run.Collections[2]}"));
         Console.WriteLine($"  phases {JsonSerializer.Serialize(s.PhaseSeconds)}");
         Console.WriteLine($"  counts {JsonSerializer.Serialize(s.Counts)}");
 
