@@ -25,12 +25,18 @@ public sealed record AccountCluster(
         + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
 
     /// <summary>
-    /// What ties the members, as each member's explanation names it: the dominant link types without their counts, and
-    /// the first shared attribute. The counts move with every hour of a large cluster's traffic (its page shows them),
-    /// and would make each of its members' explanations new every hour, although nothing about the member changed.
+    /// What ties the members, as each member's explanation names it: the dominant link types and the first shared
+    /// attribute, without their link counts. The counts move with every hour of a large cluster's traffic (its page shows
+    /// them), and would make each of its members' explanations new every hour, although nothing about the member changed.
     /// </summary>
     public string Ties =>
-        string.Join(", ", DominantLinkTypes.Take(3).Select(t => t.Type)) + (SharedAttributes.Count > 0 ? $"; shares {SharedAttributes[0]}" : "");
+        string.Join(", ", DominantLinkTypes.Take(3).Select(t => t.Type)) + (SharedAttributes.Count > 0 ? $"; shares {WithoutCount(SharedAttributes[0])}" : "");
+
+    /// <summary>A shared attribute as <see cref="SharedAttributes"/> names it, without the "(N links)" it ends with.</summary>
+    private static string WithoutCount(string attribute) =>
+        attribute.EndsWith(" links)", StringComparison.Ordinal) && attribute.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var cut
+            ? attribute[..cut]
+            : attribute;
 
     public ClusterContext ToContext() => new(Id, Size, Risk, Ties) { IsCampaign = IsCampaign };
 }
