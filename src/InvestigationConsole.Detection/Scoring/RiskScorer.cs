@@ -1,3 +1,4 @@
+using System.Globalization;
 using InvestigationConsole.Detection.Scoring.Signals;
 
 namespace InvestigationConsole.Detection.Scoring;
@@ -57,13 +58,26 @@ public sealed class RiskScorer
         var contribution = cluster.IsCampaign ? weight.Max : cluster.Size >= 2 ? weight.Contribution(cluster.Risk) : 0;
         var kind = cluster.IsCampaign ? "campaign cluster" : "cluster";
 
-        // The value is the cluster's risk in whole points, as the evidence states it. A large cluster's risk moves by tenths
-        // whenever one of its members' scores does: the contribution follows it, but an explanation whose contribution does
+        // The value is the cluster's risk in whole points, as the evidence states it, and a cluster of thousands is "about"
+        // its size to two figures. A large cluster's risk moves by tenths whenever one of its members' scores does, and its
+        // size by a few accounts in many hours: the contribution follows the risk, but an explanation whose contribution does
         // not move (a campaign's members get the maximum) stays as it was, instead of every member's being rewritten.
         var clusterRisk = Math.Round(cluster.Risk, MidpointRounding.AwayFromZero);
-        var evidence = $"member of {kind} {cluster.ClusterId} ({cluster.Size} accounts, risk {clusterRisk:0}): {cluster.Description}";
+        var evidence = $"member of {kind} {cluster.ClusterId} ({SizeText(cluster.Size)}, risk {clusterRisk:0}): {cluster.Description}";
         signals.Add(new RiskSignal(CoordinationSignalName, SignalFamily.Coordination, clusterRisk, contribution, weight.Max, evidence));
         return Combine(risk.AccountId, signals, cluster.IsCampaign);
+    }
+
+    /// <summary>A cluster's size as its members' evidence states it: exact below a thousand, else about it to two figures.</summary>
+    internal static string SizeText(int size)
+    {
+        if (size < 1000)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{size} accounts");
+        }
+
+        var unit = (int)Math.Pow(10, Math.Floor(Math.Log10(size)) - 1);
+        return string.Create(CultureInfo.InvariantCulture, $"about {(int)Math.Round((double)size / unit, MidpointRounding.AwayFromZero) * unit:N0} accounts");
     }
 
     /// <param name="campaignMember">A member of a cluster called a campaign is flagged with it: the fleet is the unit of evidence.</param>

@@ -101,6 +101,28 @@ public class RiskScorerTests
         Assert.True(signal.Contribution > tenthBelow.Contribution, $"{signal.Contribution} vs {tenthBelow.Contribution}");
     }
 
+    [Theory]
+    [InlineData(7, "7 accounts")]
+    [InlineData(999, "999 accounts")]
+    [InlineData(1049, "about 1,000 accounts")]
+    [InlineData(1050, "about 1,100 accounts")]
+    [InlineData(24025, "about 24,000 accounts")]
+    [InlineData(9960, "about 10,000 accounts")]
+    public void SizeText_ExactBelowAThousand_AboutItToTwoFiguresAbove(int size, string text) =>
+        Assert.Equal(text, RiskScorer.SizeText(size));
+
+    [Fact]
+    public void ApplyClusterContext_CampaignOfThousands_EvidenceIsTheSameWhenAFewMembersLeave()
+    {
+        var member = _scorer.Score(Archetypes.HydraMember());
+
+        var before = _scorer.ApplyClusterContext(member, new ClusterContext(3, 24028, 42.3, "RequestIp, Payment") { IsCampaign = true });
+        var after = _scorer.ApplyClusterContext(member, new ClusterContext(3, 24025, 41.9, "RequestIp, Payment") { IsCampaign = true });
+
+        Assert.Equal(before.Signals, after.Signals);
+        Assert.Contains(after.Signals, s => s.Evidence == "member of campaign cluster 3 (about 24,000 accounts, risk 42): RequestIp, Payment");
+    }
+
     [Fact]
     public void ApplyClusterContext_BenignCluster_AddsNothing()
     {
