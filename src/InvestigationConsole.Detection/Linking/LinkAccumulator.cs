@@ -825,7 +825,7 @@ internal sealed partial class LinkAccumulator(
             return;
         }
 
-        // Both member lists are ascending: walked side by side, each account once with its place in each (-1: absent).
+        // Both member lists are ascending: walked side by side, each account once, with its window in each list it is in.
         for (int i = 0, j = 0; i < then.Length || j < members.Length;)
         {
             var takeThen = i < then.Length && (j == members.Length || then[i] <= members[j]);
