@@ -593,11 +593,9 @@ internal sealed partial class LinkAccumulator(
         if (memory is not null)
         {
             rowStarts ??= RowStartsOf(keys);
-            var counted = new HashSet<ulong>(buckets.Count);
-            for (var b = 0; b < buckets.Count; b++)
-            {
-                counted.Add(bucketTexts is null ? bucketKeys[b] : StableHash.Of(bucketTexts[b]));
-            }
+
+            // Read only for a text whose key is not known to be its last one (a numeric key always is).
+            var counted = bucketTexts is null ? null : new HashSet<ulong>(bucketTexts.Select(StableHash.Of));
 
             _types[(int)type] = new TypeState(
                 pairs, [.. buckets], packed, rowStarts, counted, bucketTexts, _describe[(int)type], _sorted[(int)type], _textIndex[(int)type]);
@@ -779,7 +777,7 @@ internal sealed partial class LinkAccumulator(
         {
             var now = BucketOf(bucketKeys, key);
             var before = kept ? BucketOf(earlier.Pairs.BucketKeys, key) : -1;
-            if (now < 0 && before < 0 && (kept || !earlier.Counted.Contains(identity)))
+            if (now < 0 && before < 0 && (kept || !earlier.Counted!.Contains(identity)))
             {
                 continue;
             }
@@ -1230,12 +1228,12 @@ internal sealed partial class LinkAccumulator(
     /// What a build keeps of one type for the next: its pairs, counted buckets (members in <see cref="Packed"/>), and where
     /// each first account's pairs start (<see cref="RowStarts"/>[a]);
     /// </summary>
-    /// <see cref="Counted"/> holds the identities of its counted buckets' keys, <see cref="BucketTexts"/> the text of each
+    /// <see cref="Counted"/> holds the hashes of a text type's counted buckets' texts, <see cref="BucketTexts"/> the text of each
     /// bucket's key for a type of text keys, <see cref="Describe"/> the evidence text of a bucket by its number,
     /// <see cref="Sorted"/> the type's (key, account) entries sorted by key, <see cref="Texts"/> a text type's distinct
     /// texts by hash.
     internal sealed record TypeState(
-        TypePairs Pairs, Bucket[] Buckets, int[] Packed, int[] RowStarts, HashSet<ulong> Counted, string[]? BucketTexts,
+        TypePairs Pairs, Bucket[] Buckets, int[] Packed, int[] RowStarts, HashSet<ulong>? Counted, string[]? BucketTexts,
         Func<int, string> Describe, (ulong[] Keys, int[] Accounts)? Sorted, TextIndex? Texts);
 
     /// <summary>
