@@ -168,7 +168,7 @@ public sealed class DetectionRecompute(
             var active = await catalog.GetActiveAsync(cancellationToken);
             var settings = active.Settings;
             run.SettingsVersionId = active.VersionId;
-            var inputs = await store.LoadInputsAsync(cancellationToken);
+            var inputs = await store.LoadInputsAsync(cancellationToken, options.Value.KeepAnalysesInMemory ? resident.Registry : null);
             loading.Mark("inputs");
             var population = new DetectionPopulation(inputs, settings, clock.GetUtcNow());
             loading.Mark("population");
@@ -261,7 +261,8 @@ public sealed class DetectionRecompute(
                     storedRequests[i] = states[i]!.Profile.Requests;
                 }
 
-                Remember(population, all, result, states, storedRequests, throughSeq, keepState);
+                Remember(run.Id, population, all, result, states, storedRequests, throughSeq, keepState);
+                resident.Registry = population.Accounts;
             }
 
             laps.Mark("write");
@@ -383,9 +384,12 @@ public sealed class DetectionRecompute(
         });
 
         // The rest are mostly the touched accounts, whose stored analyses are stale too; another process's run may have
-        // stored current ones for others. Only rows of the current stamp are wanted, so only those are decoded.
+        // stored current ones for others. Only rows of the current stamp are wanted, so only those are decoded. When no
+        // run completed since the one held, every stored analysis is one that run had or an older one: none can be current.
         var missing = Enumerable.Range(0, accounts.Count).Where(i => !held[i]).ToArray();
-        foreach (var chunk in missing.Chunk(2000))
+        var heldRun = resident.RunId;
+        var lookUp = missing.Length > 0 && await db.DetectionRuns.AnyAsync(r => r.Id > heldRun && r.Status == DetectionRunStatus.Completed, cancellationToken);
+        foreach (var chunk in lookUp ? missing.Chunk(2000) : [])
         {
             var keys = chunk.Select(i => accounts[i].Key).ToArray();
             var stamps = chunk.Select(i => DetectionPopulation.StampOf(accounts[i])).ToArray();
@@ -622,7 +626,7 @@ public sealed class DetectionRecompute(
     /// process; an incremental run also carries over the states held from earlier runs of accounts still in the window.
     /// </summary>
     private void Remember(
-        DetectionPopulation population, AccountAnalysis[] all, DetectionResult result, AccountAnalyzerState?[] states, long[] storedRequests, long throughSeq,
+        long runId, DetectionPopulation population, AccountAnalysis[] all, DetectionResult result, AccountAnalyzerState?[] states, long[] storedRequests, long throughSeq,
         Func<int, bool> keepState)
     {
         var accounts = population.Accounts;
@@ -641,7 +645,7 @@ public sealed class DetectionRecompute(
             }
         }
 
-        resident.Remember(population.Basis, result.Baseline, analyses, kept);
+        resident.Remember(runId, population.Basis, result.Baseline, analyses, kept);
     }
 
     /// <summary>

@@ -25,7 +25,12 @@ public static class KeySlices
 public interface IDetectionStore
 {
     /// <summary>Every account (ordered by key) and every lookup value.</summary>
-    Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken);
+    /// <param name="earlier">
+    /// The accounts as this process's last run read them (ordered by key), or null. A store may hand back those very
+    /// objects for accounts whose columns are unchanged, and share their texts when only the traffic totals moved; so
+    /// an account in it must not be changed afterwards.
+    /// </param>
+    Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken, IReadOnlyList<Account>? earlier = null);
 
     /// <summary>
     /// Streams the requests of <paramref name="sortedKeys"/> in (account, time) order to <paramref name="onRequest"/>, in

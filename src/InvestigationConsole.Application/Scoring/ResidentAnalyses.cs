@@ -1,4 +1,5 @@
 using InvestigationConsole.Detection.Linking;
+using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Detection.Scoring;
 
@@ -50,9 +51,12 @@ public sealed class ResidentAnalyses
     /// with its stamp), the baseline they were scored against, and the states it stored.
     /// </summary>
     internal void Remember(
-        long basis, PopulationBaseline baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> analyses,
+        long runId, long basis, PopulationBaseline baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> analyses,
         Dictionary<int, HeldState> states) =>
-        _snapshot = new Snapshot(basis, baseline, analyses, states);
+        _snapshot = new Snapshot(runId, basis, baseline, analyses, states);
+
+    /// <summary>The run whose analyses are held (null when empty).</summary>
+    internal long? RunId => _snapshot?.RunId;
 
     /// <summary>What the last run's link graph left for the next one to reuse (ADR-007).</summary>
     internal LinkMemory Links { get; } = new();
@@ -66,10 +70,17 @@ public sealed class ResidentAnalyses
     /// <summary>The last run's link evidence texts, by link object (ADR-007).</summary>
     internal LinkRowMemory LinkRows { get; } = new();
 
+    /// <summary>
+    /// The registry as the last run read it (key order), for the next run's read to hand back the accounts that did not
+    /// change (<see cref="IDetectionStore.LoadInputsAsync"/>); its accounts are not changed afterwards.
+    /// </summary>
+    internal IReadOnlyList<Account>? Registry { get; set; }
+
     /// <summary>Lets go of everything held.</summary>
     public void Forget()
     {
         _snapshot = null;
+        Registry = null;
         Links.Forget();
         Clusters.Forget();
         ScoreRows.Forget();
@@ -77,7 +88,7 @@ public sealed class ResidentAnalyses
     }
 
     private sealed record Snapshot(
-        long Basis, PopulationBaseline Baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> Analyses,
+        long RunId, long Basis, PopulationBaseline Baseline, Dictionary<int, (long Stamp, AccountAnalysis Analysis, AccountRisk Risk)> Analyses,
         Dictionary<int, HeldState> States);
 }
 

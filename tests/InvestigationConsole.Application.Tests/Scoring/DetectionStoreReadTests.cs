@@ -86,7 +86,7 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
             a.SignupIp, a.SignupPrefix, a.Verification, a.Tier, a.RequestCount, a.FirstRequestAt, a.LastRequestAt);
 
         var expected = await DetectionReader.ReadAccountsAsync(connection, '"', '"', default);
-        var native = SqliteRegistryRows.Read(connection, default);
+        var native = SqliteRegistryRows.Read(connection, null, default);
 
         // The scenario has both sides of every nullable column, and placeholders, so each decoding path is compared.
         Assert.True(expected.Count > 100);
@@ -94,6 +94,62 @@ public sealed class DetectionStoreReadTests(IngestedScenario scenario) : IClassF
         Assert.Contains(expected, a => a.OrgId is not null && a.CreatedAt is not null && a.PaymentFingerprint is not null && a.SignupIp is not null);
         Assert.Contains(expected, a => a.OrgId is null && a.CreatedAt is null);
         Assert.Equal(expected.Select(Row), native.Select(Row));
+    }
+
+    [Fact]
+    public async Task SqliteRegistryRows_WithTheEarlierRegistry_HandsBackUnchangedAccountsAndReadsWhatChanged()
+    {
+        var settings = scenario.Host.Services.GetRequiredService<DatabaseSettings>();
+        await using var file = new SqliteConnection(settings.ConnectionString);
+        await file.OpenAsync();
+        await using var memory = new SqliteConnection("Data Source=:memory:");
+        await memory.OpenAsync();
+        file.BackupDatabase(memory);
+        static object Row(Domain.Accounts.Account a) => (a.Key, a.AccountId, a.IsPlaceholder, a.OrgId, a.CreatedAt, a.EmailDomain, a.PaymentFingerprint,
+            a.SignupIp, a.SignupPrefix, a.Verification, a.Tier, a.RequestCount, a.FirstRequestAt, a.LastRequestAt);
+
+        var keys = SqliteRegistryRows.Read(memory, null, default).Where(a => a is { IsPlaceholder: false, OrgId: not null, RequestCount: > 0 })
+            .Select(a => a.Key).ToArray();
+        Assert.True(keys.Length > 10);
+        var (unicode, traffic, domain, org, gone, tier) = (keys[0], keys[1], keys[2], keys[3], keys[4], keys[5]);
+        Execute(memory, $"""UPDATE "Accounts" SET "EmailDomain" = 'müller-straße.de' WHERE "Key" = {unicode}""");
+        var earlier = SqliteRegistryRows.Read(memory, null, default);
+
+        Execute(memory, $"""
+            PRAGMA foreign_keys = OFF;
+            UPDATE "Accounts" SET "RequestCount" = "RequestCount" + 1, "LastRequestAt" = "LastRequestAt" + 1 WHERE "Key" = {traffic};
+            UPDATE "Accounts" SET "EmailDomain" = 'other.example' WHERE "Key" = {domain};
+            UPDATE "Accounts" SET "OrgId" = NULL WHERE "Key" = {org};
+            UPDATE "Accounts" SET "Tier" = "Tier" + 1 WHERE "Key" = {tier};
+            DELETE FROM "Accounts" WHERE "Key" = {gone};
+            INSERT INTO "Accounts" ("Key", "AccountId", "IsPlaceholder", "Verification", "Tier", "RequestCount", "PromptsSeen")
+            VALUES ((SELECT MAX("Key") + 1 FROM "Accounts"), 'acct_new', 1, 0, 0, 0, 0);
+            """);
+        var expected = await DetectionReader.ReadAccountsAsync(memory, '"', '"', default);
+        var again = SqliteRegistryRows.Read(memory, earlier, default);
+
+        // Read as a first read would; the accounts whose columns are unchanged (a non-ASCII text among them) are the
+        // earlier objects; one whose traffic alone moved shares the earlier texts; the others are new.
+        Assert.Equal(expected.Select(Row), again.Select(Row));
+        var before = earlier.ToDictionary(a => a.Key);
+        var changed = new[] { traffic, domain, org, tier };
+        Assert.All(again.Where(a => before.ContainsKey(a.Key) && !changed.Contains(a.Key)), a => Assert.Same(before[a.Key], a));
+        Assert.Contains(again, a => a.Key == unicode && a.EmailDomain == "müller-straße.de");
+        Assert.All(changed, key => Assert.NotSame(before[key], again.Single(a => a.Key == key)));
+        var moved = again.Single(a => a.Key == traffic);
+        Assert.Equal(before[traffic].RequestCount + 1, moved.RequestCount);
+        Assert.Same(before[traffic].AccountId, moved.AccountId);
+        Assert.Same(before[traffic].OrgId, moved.OrgId);
+        Assert.Null(again.Single(a => a.Key == org).OrgId);
+        Assert.DoesNotContain(again, a => a.Key == gone);
+        Assert.Equal("acct_new", again[^1].AccountId);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static List<StoredRequest> ReadRows(SqliteConnection connection, int[] keys, DetectionReader.RowReader? readRows)

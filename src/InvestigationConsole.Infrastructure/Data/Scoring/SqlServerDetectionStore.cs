@@ -1,5 +1,6 @@
 using System.Data;
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Domain.Accounts;
 using Microsoft.Data.SqlClient;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
@@ -11,7 +12,8 @@ namespace InvestigationConsole.Infrastructure.Data.Scoring;
 /// </summary>
 internal sealed class SqlServerDetectionStore(DatabaseSettings settings) : IDetectionStore
 {
-    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken)
+    /// <remarks>The earlier registry is not used here: every account is read.</remarks>
+    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken, IReadOnlyList<Account>? earlier = null)
     {
         await using var connection = new SqlConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);

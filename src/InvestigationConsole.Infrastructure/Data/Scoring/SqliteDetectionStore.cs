@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using InvestigationConsole.Application.Scoring;
+using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Domain.Clusters;
 using InvestigationConsole.Domain.Risk;
 using InvestigationConsole.Infrastructure.Data.Ingestion;
@@ -16,10 +17,10 @@ namespace InvestigationConsole.Infrastructure.Data.Scoring;
 /// </summary>
 internal sealed class SqliteDetectionStore(DatabaseSettings settings) : IDetectionStore
 {
-    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken)
+    public async Task<DetectionInputs> LoadInputsAsync(CancellationToken cancellationToken, IReadOnlyList<Account>? earlier = null)
     {
         await using var connection = Open();
-        return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken, SqliteRegistryRows.Read);
+        return await DetectionReader.LoadInputsAsync(connection, '"', '"', cancellationToken, (c, token) => SqliteRegistryRows.Read(c, earlier, token));
     }
 
     public void ReadRequests(IReadOnlyList<int> sortedKeys, int parts, Action<int, StoredRequest> onRequest, CancellationToken cancellationToken, long throughSeq = long.MaxValue) =>
