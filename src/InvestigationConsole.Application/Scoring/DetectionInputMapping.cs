@@ -14,16 +14,37 @@ namespace InvestigationConsole.Application.Scoring;
 public sealed class DetectionPopulation
 {
     private readonly Dictionary<int, string> _values;
+    private readonly EmailDomainReputation _reputation;
 
-    public DetectionPopulation(DetectionInputs inputs, DetectionSettings settings, DateTimeOffset now)
+    /// <param name="earlier">
+    /// The population of this process's last run, or null. Accounts of the same registry columns (the registry read hands
+    /// back the very objects, or copies sharing their texts: <see cref="IDetectionStore.LoadInputsAsync"/>) keep their
+    /// facts when every account's e-mail domain is the one it had, so that no domain's reputation can have changed.
+    /// </param>
+    public DetectionPopulation(DetectionInputs inputs, DetectionSettings settings, DateTimeOffset now, DetectionPopulation? earlier = null)
     {
         Accounts = inputs.Accounts;
         _values = inputs.Lookups.ToDictionary(v => v.Id, v => v.Value);
         var dataStart = Accounts.Where(a => a.FirstRequestAt is not null).Select(a => a.FirstRequestAt!.Value).DefaultIfEmpty(now).Min();
         Releases = ModelReleases.Infer(
             inputs.Lookups.Where(v => v.Kind == LookupKind.Model).Select(v => KeyValuePair.Create(v.Value, v.FirstSeenAt)), dataStart);
-        var reputation = EmailDomainReputation.FromPopulation(Accounts.Select(a => a.EmailDomain));
-        Facts = Accounts.Select(a => FactsOf(a, reputation)).ToArray();
+        if (earlier is not null && SameDomains(earlier.Accounts, Accounts))
+        {
+            _reputation = earlier._reputation;
+            var facts = new AccountRegistryFacts[Accounts.Count];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = SameRegistry(earlier.Accounts[i], Accounts[i]) ? earlier.Facts[i] : FactsOf(Accounts[i], _reputation);
+            }
+
+            Facts = facts;
+        }
+        else
+        {
+            _reputation = EmailDomainReputation.FromPopulation(Accounts.Select(a => a.EmailDomain));
+            Facts = Accounts.Select(a => FactsOf(a, _reputation)).ToArray();
+        }
+
         Basis = (long)Hash(DetectionSettingsCatalog.ToJson(settings) + string.Join("|", Releases.Select(r => $"{r.Model}@{r.ReleasedAt.UtcTicks}"))
             + $"|layout {AnalysisCodec.Format}");
     }
@@ -85,6 +106,32 @@ public sealed class DetectionPopulation
 
     /// <summary>The same instant in the same offset: equality of <see cref="DateTimeOffset"/> alone ignores the offset.</summary>
     private static bool SameTime(DateTimeOffset? a, DateTimeOffset? b) => a == b && a?.Offset == b?.Offset;
+
+    /// <summary>The same accounts in the same places with the same e-mail domain objects: the domains' counts are the same.</summary>
+    private static bool SameDomains(IReadOnlyList<Account> earlier, IReadOnlyList<Account> accounts)
+    {
+        if (earlier.Count != accounts.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (earlier[i].Key != accounts[i].Key || !ReferenceEquals(earlier[i].EmailDomain, accounts[i].EmailDomain))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The registry columns the facts are made of are the same objects and values (traffic totals aside).</summary>
+    private static bool SameRegistry(Account a, Account b) =>
+        ReferenceEquals(a, b)
+        || (ReferenceEquals(a.AccountId, b.AccountId) && ReferenceEquals(a.EmailDomain, b.EmailDomain) && ReferenceEquals(a.OrgId, b.OrgId)
+            && ReferenceEquals(a.PaymentFingerprint, b.PaymentFingerprint) && ReferenceEquals(a.SignupIp, b.SignupIp)
+            && ReferenceEquals(a.SignupPrefix, b.SignupPrefix) && a.Tier == b.Tier && a.Verification == b.Verification && SameTime(a.CreatedAt, b.CreatedAt));
 
     private static AccountRegistryFacts FactsOf(Account a, EmailDomainReputation reputation) =>
         new(new AccountIdentity(a.AccountId, (AccountTier)a.Tier, (VerificationLevel)a.Verification, a.EmailDomain, a.CreatedAt,

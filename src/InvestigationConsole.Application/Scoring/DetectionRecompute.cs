@@ -168,9 +168,10 @@ public sealed class DetectionRecompute(
             var active = await catalog.GetActiveAsync(cancellationToken);
             var settings = active.Settings;
             run.SettingsVersionId = active.VersionId;
-            var inputs = await store.LoadInputsAsync(cancellationToken, options.Value.KeepAnalysesInMemory ? resident.Registry : null);
+            var earlier = options.Value.KeepAnalysesInMemory ? resident.Population : null;
+            var inputs = await store.LoadInputsAsync(cancellationToken, earlier?.Accounts);
             loading.Mark("inputs");
-            var population = new DetectionPopulation(inputs, settings, clock.GetUtcNow());
+            var population = new DetectionPopulation(inputs, settings, clock.GetUtcNow(), earlier);
             loading.Mark("population");
             var accounts = population.Accounts;
             var analyses = new AccountAnalysis?[accounts.Count];
@@ -262,7 +263,7 @@ public sealed class DetectionRecompute(
                 }
 
                 Remember(run.Id, population, all, result, states, storedRequests, throughSeq, keepState);
-                resident.Registry = population.Accounts;
+                resident.Population = population;
             }
 
             laps.Mark("write");

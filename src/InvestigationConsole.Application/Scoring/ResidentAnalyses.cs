@@ -1,5 +1,4 @@
 using InvestigationConsole.Detection.Linking;
-using InvestigationConsole.Domain.Accounts;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Detection.Scoring;
 
@@ -71,16 +70,16 @@ public sealed class ResidentAnalyses
     internal LinkRowMemory LinkRows { get; } = new();
 
     /// <summary>
-    /// The registry as the last run read it (key order), for the next run's read to hand back the accounts that did not
-    /// change (<see cref="IDetectionStore.LoadInputsAsync"/>); its accounts are not changed afterwards.
+    /// The last run's population: its registry (key order) for the next run's read to hand back the accounts that did not
+    /// change (<see cref="IDetectionStore.LoadInputsAsync"/>), and their facts; its accounts are not changed afterwards.
     /// </summary>
-    internal IReadOnlyList<Account>? Registry { get; set; }
+    internal DetectionPopulation? Population { get; set; }
 
     /// <summary>Lets go of everything held.</summary>
     public void Forget()
     {
         _snapshot = null;
-        Registry = null;
+        Population = null;
         Links.Forget();
         Clusters.Forget();
         ScoreRows.Forget();

@@ -42,6 +42,62 @@ public sealed class DetectionPopulationTests
         Assert.Equal(held.Profile, moved.Profile);
     }
 
+    [Fact]
+    public void Population_WithTheEarlierOne_KeepsTheFactsOfAccountsWhoseRegistryIsUnchanged()
+    {
+        var registry = Trio();
+        var earlier = Population(registry);
+
+        // The first account unchanged, the second's traffic moved (a copy sharing its texts), the third's tier changed.
+        var moved = Copy(registry[1]);
+        moved.RequestCount++;
+        var upgraded = Copy(registry[2]);
+        upgraded.Tier = UsageTier.Tier4;
+        var again = new DetectionPopulation(new DetectionInputs([registry[0], moved, upgraded], []), DetectionSettings.Default, Created.AddDays(2), earlier);
+
+        Assert.Same(earlier.Facts[0], again.Facts[0]);
+        Assert.Same(earlier.Facts[1], again.Facts[1]);
+        Assert.NotSame(earlier.Facts[2], again.Facts[2]);
+        Assert.Equal(AccountTier.Tier4, again.Facts[2].Identity.Tier);
+        Assert.Equal(Population([registry[0], moved, upgraded]).Facts, again.Facts);
+    }
+
+    [Fact]
+    public void Population_WithTheEarlierOne_ADomainChanged_MakesEveryFactAgain()
+    {
+        // Two accounts share a rare domain; when one leaves it, the other's domain is no longer shared by as many.
+        var registry = Trio();
+        var earlier = Population(registry);
+        var left = Copy(registry[1]);
+        left.EmailDomain = "elsewhere.example";
+
+        var again = new DetectionPopulation(new DetectionInputs([registry[0], left, registry[2]], []), DetectionSettings.Default, Created.AddDays(2), earlier);
+
+        Assert.Equal(Population([registry[0], left, registry[2]]).Facts, again.Facts);
+        Assert.NotSame(earlier.Facts[0], again.Facts[0]);
+    }
+
+    private static List<Account> Trio()
+    {
+        var accounts = Registry();
+        for (var key = 2; key <= 3; key++)
+        {
+            var other = Copy(accounts[0]);
+            (other.Key, other.AccountId) = (key, $"acct_{key}");
+            accounts.Add(other);
+        }
+
+        accounts[2].EmailDomain = "rare.example";
+        return accounts;
+    }
+
+    private static Account Copy(Account a) => new()
+    {
+        Key = a.Key, AccountId = a.AccountId, OrgId = a.OrgId, EmailDomain = a.EmailDomain, PaymentFingerprint = a.PaymentFingerprint, SignupIp = a.SignupIp,
+        SignupPrefix = a.SignupPrefix, Verification = a.Verification, Tier = a.Tier, CreatedAt = a.CreatedAt, RequestCount = a.RequestCount,
+        FirstRequestAt = a.FirstRequestAt, LastRequestAt = a.LastRequestAt,
+    };
+
     private static List<Account> Registry() =>
     [
         new()
