@@ -4,6 +4,7 @@ using InvestigationConsole.Domain.Accounts;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
+using Column = InvestigationConsole.Infrastructure.Data.Scoring.SqliteColumns;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -27,6 +28,7 @@ internal static class SqliteRegistryRows
         var next = 0;
         using (statement)
         {
+            var row = statement.DangerousGetHandle();
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
@@ -35,7 +37,7 @@ internal static class SqliteRegistryRows
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var key = raw.sqlite3_column_int(statement, 0);
+                var key = Column.Int(row, 0);
 
                 // Both are in key order: the earlier account of this key, if any, is at or after the last one matched.
                 while (earlier is not null && next < earlier.Count && earlier[next].Key < key)
@@ -44,7 +46,7 @@ internal static class SqliteRegistryRows
                 }
 
                 var known = earlier is not null && next < earlier.Count && earlier[next].Key == key ? earlier[next] : null;
-                accounts.Add(known is not null && SameRegistry(statement, known) ? SameTraffic(statement, known) ? known : WithTraffic(statement, known) : Decode(statement, key));
+                accounts.Add(known is not null && SameRegistry(row, known) ? SameTraffic(row, known) ? known : WithTraffic(row, known) : Decode(row, key));
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -56,26 +58,26 @@ internal static class SqliteRegistryRows
         return accounts;
     }
 
-    private static Account Decode(sqlite3_stmt statement, int key) => new()
+    private static Account Decode(IntPtr statement, int key) => new()
     {
         Key = key,
         AccountId = Text(statement, 1) ?? throw new InvalidCastException("An account without an id."),
-        IsPlaceholder = raw.sqlite3_column_int64(statement, 2) != 0,
+        IsPlaceholder = Column.Int64(statement, 2) != 0,
         OrgId = Text(statement, 3),
         CreatedAt = Time(statement, 4),
         EmailDomain = Text(statement, 5),
         PaymentFingerprint = Text(statement, 6),
         SignupIp = Text(statement, 7),
         SignupPrefix = Text(statement, 8),
-        Verification = (IdentityVerification)raw.sqlite3_column_int(statement, 9),
-        Tier = (UsageTier)raw.sqlite3_column_int(statement, 10),
-        RequestCount = raw.sqlite3_column_int64(statement, 11),
+        Verification = (IdentityVerification)Column.Int(statement, 9),
+        Tier = (UsageTier)Column.Int(statement, 10),
+        RequestCount = Column.Int64(statement, 11),
         FirstRequestAt = Time(statement, 12),
         LastRequestAt = Time(statement, 13),
     };
 
     /// <summary>The earlier account's registry columns with the row's traffic totals: its texts are shared, not decoded again.</summary>
-    private static Account WithTraffic(sqlite3_stmt statement, Account known) => new()
+    private static Account WithTraffic(IntPtr statement, Account known) => new()
     {
         Key = known.Key,
         AccountId = known.AccountId,
@@ -88,25 +90,25 @@ internal static class SqliteRegistryRows
         SignupPrefix = known.SignupPrefix,
         Verification = known.Verification,
         Tier = known.Tier,
-        RequestCount = raw.sqlite3_column_int64(statement, 11),
+        RequestCount = Column.Int64(statement, 11),
         FirstRequestAt = Time(statement, 12),
         LastRequestAt = Time(statement, 13),
     };
 
-    private static bool SameRegistry(sqlite3_stmt statement, Account known) =>
+    private static bool SameRegistry(IntPtr statement, Account known) =>
         SameText(statement, 1, known.AccountId)
-        && (raw.sqlite3_column_int64(statement, 2) != 0) == known.IsPlaceholder
+        && (Column.Int64(statement, 2) != 0) == known.IsPlaceholder
         && SameText(statement, 3, known.OrgId)
         && SameTime(statement, 4, known.CreatedAt)
         && SameText(statement, 5, known.EmailDomain)
         && SameText(statement, 6, known.PaymentFingerprint)
         && SameText(statement, 7, known.SignupIp)
         && SameText(statement, 8, known.SignupPrefix)
-        && raw.sqlite3_column_int(statement, 9) == (int)known.Verification
-        && raw.sqlite3_column_int(statement, 10) == (int)known.Tier;
+        && Column.Int(statement, 9) == (int)known.Verification
+        && Column.Int(statement, 10) == (int)known.Tier;
 
-    private static bool SameTraffic(sqlite3_stmt statement, Account known) =>
-        raw.sqlite3_column_int64(statement, 11) == known.RequestCount
+    private static bool SameTraffic(IntPtr statement, Account known) =>
+        Column.Int64(statement, 11) == known.RequestCount
         && SameTime(statement, 12, known.FirstRequestAt)
         && SameTime(statement, 13, known.LastRequestAt);
 
@@ -114,9 +116,9 @@ internal static class SqliteRegistryRows
     /// Whether a text column holds exactly <paramref name="text"/>, without making a string of it: an ASCII value (ids,
     /// domains, addresses, fingerprints) is compared byte for char; any other is decoded and compared.
     /// </summary>
-    private static bool SameText(sqlite3_stmt statement, int column, string? text)
+    private static bool SameText(IntPtr statement, int column, string? text)
     {
-        if (raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL)
+        if (Column.Type(statement, column) == raw.SQLITE_NULL)
         {
             return text is null;
         }
@@ -126,7 +128,7 @@ internal static class SqliteRegistryRows
             return false;
         }
 
-        var bytes = raw.sqlite3_column_blob(statement, column);
+        var bytes = Column.Bytes(statement, column);
         if (bytes.Length == text.Length)
         {
             var k = 0;
@@ -145,21 +147,21 @@ internal static class SqliteRegistryRows
     }
 
     /// <summary>Whether a time column holds <paramref name="time"/> as <see cref="Time"/> would read it (UTC ticks, offset zero).</summary>
-    private static bool SameTime(sqlite3_stmt statement, int column, DateTimeOffset? time) => raw.sqlite3_column_type(statement, column) switch
+    private static bool SameTime(IntPtr statement, int column, DateTimeOffset? time) => Column.Type(statement, column) switch
     {
         raw.SQLITE_NULL => time is null,
-        raw.SQLITE_INTEGER => time is { Offset.Ticks: 0 } t && t.UtcTicks == raw.sqlite3_column_int64(statement, column),
+        raw.SQLITE_INTEGER => time is { Offset.Ticks: 0 } t && t.UtcTicks == Column.Int64(statement, column),
         _ => false,
     };
 
-    private static string? Text(sqlite3_stmt statement, int column) =>
-        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
+    private static string? Text(IntPtr statement, int column) =>
+        Column.Type(statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(Column.Bytes(statement, column));
 
     /// <summary>A time as the ADO.NET read gives it: stored as UTC ticks.</summary>
-    private static DateTimeOffset? Time(sqlite3_stmt statement, int column) => raw.sqlite3_column_type(statement, column) switch
+    private static DateTimeOffset? Time(IntPtr statement, int column) => Column.Type(statement, column) switch
     {
         raw.SQLITE_NULL => null,
-        raw.SQLITE_INTEGER => new DateTimeOffset(raw.sqlite3_column_int64(statement, column), TimeSpan.Zero),
+        raw.SQLITE_INTEGER => new DateTimeOffset(Column.Int64(statement, column), TimeSpan.Zero),
         var type => throw new InvalidCastException($"Unexpected time value of SQLite type {type}."),
     };
 }

@@ -1,9 +1,9 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 using InvestigationConsole.Detection.Fingerprints;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using static InvestigationConsole.Infrastructure.Data.Scoring.SqliteNative;
+using Column = InvestigationConsole.Infrastructure.Data.Scoring.SqliteColumns;
 
 namespace InvestigationConsole.Infrastructure.Data.Scoring;
 
@@ -13,7 +13,7 @@ namespace InvestigationConsole.Infrastructure.Data.Scoring;
 /// more than SQLite's scan itself. Addresses repeat heavily, so they are looked up by their UTF-8 bytes in the
 /// grouping's text ids and only a new one becomes a string; rows of accounts not asked for are skipped undecoded.
 /// </summary>
-internal static partial class SqliteRequestRows
+internal static class SqliteRequestRows
 {
     public static void Read(DbCommand command, RequestsByAccount into, CancellationToken cancellationToken)
     {
@@ -148,43 +148,4 @@ internal static partial class SqliteRequestRows
 
     private static int NullableInt(IntPtr statement, int column) =>
         Column.Type(statement, column) == raw.SQLITE_NULL ? RequestsByAccount.PackedRow.NoId : Column.Int(statement, column);
-
-    /// <summary>
-    /// SQLite's column accessors called directly on the statement's pointer: through SQLitePCL each of the 15 calls per
-    /// row takes and releases the statement's SafeHandle and switches GC mode, which cost more than the accessor itself.
-    /// They only read the current row (no callbacks, no blocking), so the GC transition can be suppressed. The statement
-    /// must stay open while they are used.
-    /// </summary>
-    private static unsafe partial class Column
-    {
-        private const string Library = "e_sqlite3";
-
-        public static ReadOnlySpan<byte> Bytes(IntPtr statement, int column)
-        {
-            // sqlite3_column_bytes after sqlite3_column_blob, as SQLite's documentation asks.
-            var data = sqlite3_column_blob(statement, column);
-            return data is null ? [] : new ReadOnlySpan<byte>(data, sqlite3_column_bytes(statement, column));
-        }
-
-        public static int Int(IntPtr statement, int column) => sqlite3_column_int(statement, column);
-
-        public static long Int64(IntPtr statement, int column) => sqlite3_column_int64(statement, column);
-
-        public static int Type(IntPtr statement, int column) => sqlite3_column_type(statement, column);
-
-        [LibraryImport(Library), SuppressGCTransition]
-        private static partial int sqlite3_column_int(IntPtr statement, int column);
-
-        [LibraryImport(Library), SuppressGCTransition]
-        private static partial long sqlite3_column_int64(IntPtr statement, int column);
-
-        [LibraryImport(Library), SuppressGCTransition]
-        private static partial int sqlite3_column_type(IntPtr statement, int column);
-
-        [LibraryImport(Library), SuppressGCTransition]
-        private static partial byte* sqlite3_column_blob(IntPtr statement, int column);
-
-        [LibraryImport(Library), SuppressGCTransition]
-        private static partial int sqlite3_column_bytes(IntPtr statement, int column);
-    }
 }
