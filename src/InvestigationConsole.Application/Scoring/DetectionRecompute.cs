@@ -6,6 +6,7 @@ using InvestigationConsole.Application.Common;
 using InvestigationConsole.Detection.Pipeline;
 using InvestigationConsole.Detection.Scoring;
 using InvestigationConsole.Domain.Audit;
+using InvestigationConsole.Domain.Ingestion;
 using InvestigationConsole.Domain.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,9 @@ public static class DetectionRunCounts
     /// <summary>Touched accounts whose analyzer state was taken from the process's memory of the last run, not from the store.</summary>
     public const string StatesFromMemory = "statesFromMemory";
 
+    /// <summary>Untouched accounts' stored states brought into memory by the first incremental run of a process.</summary>
+    public const string StatesPreloaded = "statesPreloaded";
+
     /// <summary>Accounts an incremental run did not score again: profile and population baseline as when the held score was made.</summary>
     public const string ScoresKept = "scoresKept";
 
@@ -64,7 +68,7 @@ public static class DetectionRunCounts
 
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, ScoresKept, LinksRelinked, LinksRecounted, ClustersReused,
+        Resumed, ResumeFallbacks, StatesStored, FromMemory, StatesFromMemory, StatesPreloaded, ScoresKept, LinksRelinked, LinksRecounted, ClustersReused,
     };
 }
 
@@ -114,6 +118,35 @@ public sealed class DetectionRecompute(
     {
         var id = await QueueAsync(kind, trigger, cancellationToken);
         return await RunQueuedAsync(id, progress, cancellationToken);
+    }
+
+    /// <summary>The trigger of the run a starting process makes to fill its memory (<see cref="WarmUpAsync"/>).</summary>
+    public const string WarmUpTrigger = "warm-up";
+
+    /// <summary>
+    /// Fills this process's memory of the last run (ADR-007) with an incremental run, when it holds nothing yet, the
+    /// store has a completed run to build on, and no run or ingest is queued or running (the run that follows fills it instead). Returns
+    /// the run made, or null when none was needed.
+    /// </summary>
+    public async Task<DetectionRunSummary?> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.KeepAnalysesInMemory || resident.Count > 0)
+        {
+            return null;
+        }
+
+        await using (var db = contexts.Create())
+        {
+            var completed = await db.DetectionRuns.AnyAsync(r => r.Status == DetectionRunStatus.Completed, cancellationToken);
+            var pending = await db.DetectionRuns.AnyAsync(r => r.Status == DetectionRunStatus.Queued || r.Status == DetectionRunStatus.Running, cancellationToken)
+                          || await db.IngestFiles.AnyAsync(f => f.Status == IngestStatus.Queued || f.Status == IngestStatus.Running, cancellationToken);
+            if (!completed || pending)
+            {
+                return null;
+            }
+        }
+
+        return await RunAsync(DetectionRunKind.Incremental, WarmUpTrigger, progress: null, cancellationToken);
     }
 
     /// <summary>Runs a queued (or interrupted) run; a finished one is returned as it is, so the job is safe to run twice.</summary>
@@ -205,7 +238,10 @@ public sealed class DetectionRecompute(
             }
 
             var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
-            var requests = resumed.Requests + ReadAccounts(
+            var preloaded = run.Kind == DetectionRunKind.Incremental && options.Value.KeepAnalysesInMemory && !resident.Holds(population.Basis)
+                ? PreloadStates(db, population, settings, throughSeq, analyses, states, storedRequests, keepState, cancellationToken)
+                : new Resumption([], 0, 0, new Dictionary<string, double>());
+            var requests = resumed.Requests + preloaded.Requests + ReadAccounts(
                 population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
             laps.Mark("read");
 
@@ -284,6 +320,7 @@ public sealed class DetectionRecompute(
             phases[DetectionRunCounts.StatesStored] = stateRows.Length;
             phases[DetectionRunCounts.FromMemory] = fromMemory;
             phases[DetectionRunCounts.StatesFromMemory] = resumed.FromMemory;
+            phases[DetectionRunCounts.StatesPreloaded] = preloaded.Accounts.Count;
             phases[DetectionRunCounts.ScoresKept] = heldBaseline is not null && heldBaseline.SameAs(result.Baseline) ? heldRisks.Count(r => r is not null) : 0;
             if (options.Value.KeepAnalysesInMemory && resident.Links.LastRelinked is { } relinked)
             {
@@ -302,6 +339,11 @@ public sealed class DetectionRecompute(
             foreach (var (step, time) in resumed.Seconds)
             {
                 phases["read." + step] = time;
+            }
+
+            foreach (var (step, time) in preloaded.Seconds)
+            {
+                phases["preload." + step] = time;
             }
 
             run.PhaseTimingsJson = JsonSerializer.Serialize(phases);
@@ -465,6 +507,30 @@ public sealed class DetectionRecompute(
         return i => population.Accounts[i].LastRequestAt >= since;
     }
 
+    /// <summary>
+    /// The first incremental run of a process that holds nothing of this basis (the one after a start, ADR-007) also
+    /// brings into memory the stored analyzer states of the accounts it did not touch but keeps states for (active within
+    /// <see cref="DetectionRunOptions.ResumableStateWindow"/>): each is resumed with the requests stored since it, as a
+    /// touched account's would be, and only the state is kept; the account's analysis stays the stored one, which those
+    /// same requests made. The next run then finds them in memory and reads only its own new requests, instead of every
+    /// request since the state was last stored (up to <see cref="DetectionRunOptions.StateRewriteRequests"/> each).
+    /// </summary>
+    private Resumption PreloadStates(
+        IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, long throughSeq, AccountAnalysis?[] analyses,
+        AccountAnalyzerState?[] states, long[] storedRequests, Func<int, bool> keepState, CancellationToken cancellationToken)
+    {
+        var untouched = Enumerable.Range(0, population.Accounts.Count).Where(i => analyses[i] is not null && states[i] is null && keepState(i)).ToArray();
+        if (untouched.Length == 0)
+        {
+            return new Resumption([], 0, 0, new Dictionary<string, double>());
+        }
+
+        // The resumed analyses are left aside: each equals the stored one (same requests, same basis).
+        return ResumeStoredStates(
+            db, population, settings, untouched, throughSeq, new AccountAnalysis?[population.Accounts.Count], states, storedRequests, keepState,
+            cancellationToken, preload: true);
+    }
+
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
     private sealed record Resumption(
         IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds, int FromMemory = 0);
@@ -491,7 +557,7 @@ public sealed class DetectionRecompute(
     /// </summary>
     private Resumption ResumeStoredStates(
         IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, int[] toRead, long throughSeq, AccountAnalysis?[] analyses,
-        AccountAnalyzerState?[] states, long[] storedRequests, Func<int, bool> keepState, CancellationToken cancellationToken)
+        AccountAnalyzerState?[] states, long[] storedRequests, Func<int, bool> keepState, CancellationToken cancellationToken, bool preload = false)
     {
         var accounts = population.Accounts;
         var laps = new Laps();
@@ -614,7 +680,11 @@ public sealed class DetectionRecompute(
 
         fallbacks += candidates.Length - resumedAccounts.Length;
         var requests = resumedAccounts.Sum(i => (long)rows[accounts[i].Key].Count);
-        if (fallbacks > 0)
+        if (fallbacks > 0 && preload)
+        {
+            logger.LogInformation("{Fallbacks} stored analyzer states could not be brought up to date; those accounts are read in full when next touched", fallbacks);
+        }
+        else if (fallbacks > 0)
         {
             logger.LogInformation("{Fallbacks} stored analyzer states could not be resumed; those accounts are read in full", fallbacks);
         }

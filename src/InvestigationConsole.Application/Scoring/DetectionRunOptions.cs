@@ -27,4 +27,12 @@ public sealed class DetectionRunOptions
     /// every active account's state (139 MB an hour at the `seed` scale). Zero writes them every run.
     /// </summary>
     public int StateRewriteRequests { get; set; } = 500;
+
+    /// <summary>
+    /// The web app runs an incremental run (trigger "warm-up") when it starts on a database that has completed runs and
+    /// none queued or running, so that the memory of <see cref="KeepAnalysesInMemory"/> is in place before the first
+    /// ingest asks for one (ADR-007): the run after that ingest is then as fast as any later one. Ignored when
+    /// <see cref="KeepAnalysesInMemory"/> is off.
+    /// </summary>
+    public bool WarmUpOnStart { get; set; } = true;
 }

@@ -111,6 +111,7 @@ internal static class ScoreCommand
                 DetectionRunCounts.StatesStored => "analyzer states stored",
                 DetectionRunCounts.FromMemory => "analyses held in memory",
                 DetectionRunCounts.StatesFromMemory => "states held in memory",
+                DetectionRunCounts.StatesPreloaded => "untouched states brought into memory",
                 DetectionRunCounts.ScoresKept => "scores kept (not rescored)",
                 DetectionRunCounts.LinksRelinked => "accounts relinked (others' links kept)",
                 DetectionRunCounts.LinksRecounted => "pair rows counted again (others copied)",

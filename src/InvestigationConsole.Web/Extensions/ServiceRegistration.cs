@@ -77,6 +77,7 @@ public static class ServiceRegistration
         });
         builder.Services.AddHostedService<RecurringJobsRegistration>();
         builder.Services.AddHostedService<WorkRecoveryService>();
+        builder.Services.AddHostedService<DetectionWarmupService>();
         builder.Services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs", tags: ["ready"]);
         return builder;
     }

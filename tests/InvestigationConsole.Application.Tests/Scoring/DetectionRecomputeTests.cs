@@ -325,6 +325,57 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         static string At(DateTimeOffset? at, double minutes) => at!.Value.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
     }
 
+    [Fact, Order(12)]
+    public async Task WarmUp_OfAFreshProcess_HoldsTheUntouchedAccountsStatesSoTheNextRunReadsOnlyItsOwnRequests()
+    {
+        await RunAsync(DetectionRunKind.Full);
+        var active = await Query(db => db.AccountAnalysisStates.Join(db.Accounts, s => s.AccountKey, a => a.Key, (s, a) => new { a.Key, a.AccountId, a.LastRequestAt })
+            .OrderByDescending(a => a.LastRequestAt).ThenBy(a => a.Key).Take(4).ToListAsync());
+        var resident = scenario.Host.Services.GetRequiredService<ResidentAnalyses>();
+
+        // This process analyses a first batch and keeps the newer states in memory; the stored ones stay a request behind.
+        await IngestAsync("requests-preload-1.jsonl", active.Select((a, k) => ExportFiles.Request($"preload-1-{k}", a.AccountId, At(a.LastRequestAt, 1))));
+        await RunAsync(DetectionRunKind.Incremental);
+
+        // A process started afresh warms up: nothing is touched, and the window's stored states are brought up to date in memory.
+        resident.Forget();
+        var beforeWarm = await Everything();
+        var warm = await WarmUpAsync();
+        var afterWarm = await Everything();
+        await IngestAsync("requests-preload-2.jsonl", active.Select((a, k) => ExportFiles.Request($"preload-2-{k}", a.AccountId, At(a.LastRequestAt, 2))));
+        var next = await RunAsync(DetectionRunKind.Incremental);
+        var afterNext = await Everything();
+        var again = await WarmUpAsync();
+        var check = await RunAsync(DetectionRunKind.Full);
+
+        Assert.NotNull(warm);
+        var windowStates = await Query(db => db.AccountAnalysisStates.CountAsync());
+        Assert.Equal((DetectionRecompute.WarmUpTrigger, 0, 0, 4L), (warm.Trigger, warm.AccountsAnalysed, warm.ScoreChanges, warm.RequestsRead));
+        Assert.InRange(warm.Counts[DetectionRunCounts.StatesPreloaded], 4, windowStates);
+        AssertSameRows(beforeWarm, afterWarm);
+        Assert.Equal((4, 4L, 4L, 4L), (next.AccountsAnalysed, next.Counts[DetectionRunCounts.Resumed], next.Counts[DetectionRunCounts.StatesFromMemory], next.RequestsRead));
+        Assert.Equal(0L, next.Counts[DetectionRunCounts.StatesPreloaded]);
+        Assert.Null(again);
+        Assert.Equal(0, check.ScoreChanges);
+        AssertSameRows(afterNext, await Everything());
+
+        // No warm-up while a run is queued: that run fills the memory.
+        resident.Forget();
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        var recompute = scope.ServiceProvider.GetRequiredService<DetectionRecompute>();
+        var queued = await recompute.QueueAsync(DetectionRunKind.Incremental, "test");
+        Assert.Null(await recompute.WarmUpAsync(default));
+        Assert.Equal(DetectionRunStatus.Completed, (await recompute.RunQueuedAsync(queued, null, default)).Status);
+
+        static string At(DateTimeOffset? at, double minutes) => at!.Value.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DetectionRunSummary?> WarmUpAsync()
+    {
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DetectionRecompute>().WarmUpAsync(default);
+    }
+
     private async Task IngestAsync(string name, IEnumerable<string> lines)
     {
         var path = ExportFiles.Write(Path.Combine(scenario.Folder, "later"), name, lines);
