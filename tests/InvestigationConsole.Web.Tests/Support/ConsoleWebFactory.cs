@@ -11,9 +11,15 @@ public sealed partial class ConsoleWebFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo-pass-1";
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ic-web-tests", Guid.NewGuid().ToString("n"));
+    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), "ic-web-tests", Guid.NewGuid().ToString("n"));
 
     public string Environment { get; init; } = "Development";
+
+    /// <summary>More settings of the app's configuration, by key.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Leaves the data folder when disposed, for another factory to start on (a restart).</summary>
+    public bool KeepDataFolder { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +28,10 @@ public sealed partial class ConsoleWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -58,6 +68,11 @@ public sealed partial class ConsoleWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
