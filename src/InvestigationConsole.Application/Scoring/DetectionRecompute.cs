@@ -42,7 +42,7 @@ public static class DetectionRunCounts
     /// <summary>Touched accounts whose analyzer state was taken from the process's memory of the last run, not from the store.</summary>
     public const string StatesFromMemory = "statesFromMemory";
 
-    /// <summary>Untouched accounts' stored states brought into memory by the first incremental run of a process.</summary>
+    /// <summary>Untouched accounts' stored states brought into memory by the warm-up run of a starting process.</summary>
     public const string StatesPreloaded = "statesPreloaded";
 
     /// <summary>Accounts an incremental run did not score again: profile and population baseline as when the held score was made.</summary>
@@ -238,7 +238,7 @@ public sealed class DetectionRecompute(
             }
 
             var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
-            var preloaded = run.Kind == DetectionRunKind.Incremental && options.Value.KeepAnalysesInMemory && !resident.Holds(population.Basis)
+            var preloaded = run.Kind == DetectionRunKind.Incremental && run.Trigger == WarmUpTrigger && options.Value.KeepAnalysesInMemory && !resident.Holds(population.Basis)
                 ? PreloadStates(db, population, settings, throughSeq, analyses, states, storedRequests, keepState, cancellationToken)
                 : new Resumption([], 0, 0, new Dictionary<string, double>());
             var requests = resumed.Requests + preloaded.Requests + ReadAccounts(
@@ -508,8 +508,8 @@ public sealed class DetectionRecompute(
     }
 
     /// <summary>
-    /// The first incremental run of a process that holds nothing of this basis (the one after a start, ADR-007) also
-    /// brings into memory the stored analyzer states of the accounts it did not touch but keeps states for (active within
+    /// The warm-up run of a starting process (<see cref="WarmUpAsync"/>, ADR-007), when the process holds nothing of
+    /// this basis, also brings into memory the stored analyzer states of the accounts it did not touch but keeps states for (active within
     /// <see cref="DetectionRunOptions.ResumableStateWindow"/>): each is resumed with the requests stored since it, as a
     /// touched account's would be, and only the state is kept; the account's analysis stays the stored one, which those
     /// same requests made. The next run then finds them in memory and reads only its own new requests, instead of every

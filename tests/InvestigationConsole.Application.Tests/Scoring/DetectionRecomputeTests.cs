@@ -317,6 +317,7 @@ public sealed class DetectionRecomputeTests(IngestedScenario scenario) : IClassF
         Assert.Equal((4, 4L, 4L, 0L), (warm.AccountsAnalysed, warm.Counts[DetectionRunCounts.Resumed], warm.Counts[DetectionRunCounts.StatesFromMemory], warm.Counts[DetectionRunCounts.StatesStored]));
         Assert.Equal(marks, storedAfterWarm);
         Assert.Equal((4, 4L, 0L, 0L), (fresh.AccountsAnalysed, fresh.Counts[DetectionRunCounts.Resumed], fresh.Counts[DetectionRunCounts.ResumeFallbacks], fresh.Counts[DetectionRunCounts.StatesFromMemory]));
+        Assert.Equal(0L, fresh.Counts[DetectionRunCounts.StatesPreloaded]); // only a warm-up brings untouched states into memory
         Assert.Equal(8, fresh.RequestsRead);
         Assert.Equal(0, check.ScoreChanges);
         AssertSameRows(afterFresh, await Everything());
