@@ -125,8 +125,8 @@ public sealed class DetectionRecompute(
 
     /// <summary>
     /// Fills this process's memory of the last run (ADR-007) with an incremental run, when it holds nothing yet, the
-    /// store has a completed run to build on, and no run or ingest is queued or running (the run that follows fills it instead). Returns
-    /// the run made, or null when none was needed.
+    /// store has a completed run to build on, and no run or ingest is queued or running (the run that follows fills it
+    /// instead). Returns the run made, or null when none was needed.
     /// </summary>
     public async Task<DetectionRunSummary?> WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -238,7 +238,8 @@ public sealed class DetectionRecompute(
             }
 
             var readInFull = toRead.Where(i => analyses[i] is null).ToArray();
-            var preloaded = run.Kind == DetectionRunKind.Incremental && run.Trigger == WarmUpTrigger && options.Value.KeepAnalysesInMemory && !resident.Holds(population.Basis)
+            var preloaded = run.Kind == DetectionRunKind.Incremental && run.Trigger == WarmUpTrigger && options.Value.KeepAnalysesInMemory
+                            && !resident.Holds(population.Basis)
                 ? PreloadStates(db, population, settings, throughSeq, analyses, states, storedRequests, keepState, cancellationToken)
                 : new Resumption([], 0, 0, new Dictionary<string, double>());
             var requests = resumed.Requests + preloaded.Requests + ReadAccounts(
@@ -509,11 +510,12 @@ public sealed class DetectionRecompute(
 
     /// <summary>
     /// The warm-up run of a starting process (<see cref="WarmUpAsync"/>, ADR-007), when the process holds nothing of
-    /// this basis, also brings into memory the stored analyzer states of the accounts it did not touch but keeps states for (active within
-    /// <see cref="DetectionRunOptions.ResumableStateWindow"/>): each is resumed with the requests stored since it, as a
-    /// touched account's would be, and only the state is kept; the account's analysis stays the stored one, which those
-    /// same requests made. The next run then finds them in memory and reads only its own new requests, instead of every
-    /// request since the state was last stored (up to <see cref="DetectionRunOptions.StateRewriteRequests"/> each).
+    /// this basis, also brings into memory the stored analyzer states of the accounts it did not touch but keeps states
+    /// for (active within <see cref="DetectionRunOptions.ResumableStateWindow"/>): each is resumed with the requests
+    /// stored since it, as a touched account's would be, and only the state is kept; the account's analysis stays the
+    /// stored one, which those same requests made. The next run then finds them in memory and reads only its own new
+    /// requests, instead of every request since the state was last stored (up to
+    /// <see cref="DetectionRunOptions.StateRewriteRequests"/> each).
     /// </summary>
     private Resumption PreloadStates(
         IConsoleDbContext db, DetectionPopulation population, DetectionSettings settings, long throughSeq, AccountAnalysis?[] analyses,
