@@ -231,7 +231,7 @@ public sealed class DetectionRecompute(
             var storedRequests = new long[accounts.Count];
             Array.Fill(storedRequests, -1);
             var keepState = KeepsStateOf(population);
-            var resumed = new Resumption([], 0, 0, new Dictionary<string, double>());
+            var resumed = Resumption.None;
             if (run.Kind == DetectionRunKind.Incremental && toRead.Length > 0)
             {
                 resumed = ResumeStoredStates(db, population, settings, toRead, throughSeq, analyses, states, storedRequests, keepState, cancellationToken);
@@ -241,7 +241,7 @@ public sealed class DetectionRecompute(
             var preloaded = run.Kind == DetectionRunKind.Incremental && run.Trigger == WarmUpTrigger && options.Value.KeepAnalysesInMemory
                             && !resident.Holds(population.Basis)
                 ? PreloadStates(db, population, settings, throughSeq, analyses, states, storedRequests, keepState, cancellationToken)
-                : new Resumption([], 0, 0, new Dictionary<string, double>());
+                : Resumption.None;
             var requests = resumed.Requests + preloaded.Requests + ReadAccounts(
                 population, settings, readInFull, analyses, states, keepState, throughSeq, (done, total) => Report(DetectionPhase.Reading, done, total), cancellationToken);
             laps.Mark("read");
@@ -524,7 +524,7 @@ public sealed class DetectionRecompute(
         var untouched = Enumerable.Range(0, population.Accounts.Count).Where(i => analyses[i] is not null && states[i] is null && keepState(i)).ToArray();
         if (untouched.Length == 0)
         {
-            return new Resumption([], 0, 0, new Dictionary<string, double>());
+            return Resumption.None;
         }
 
         // The resumed analyses are left aside: each equals the stored one (same requests, same basis).
@@ -535,7 +535,11 @@ public sealed class DetectionRecompute(
 
     /// <summary>The touched accounts analysed from their stored state, the requests read for them, and the states that could not be used.</summary>
     private sealed record Resumption(
-        IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds, int FromMemory = 0);
+        IReadOnlyList<int> Accounts, long Requests, int Fallbacks, IReadOnlyDictionary<string, double> Seconds, int FromMemory = 0)
+    {
+        /// <summary>No account analysed from a state: nothing read, no step timed.</summary>
+        public static readonly Resumption None = new([], 0, 0, new Dictionary<string, double>());
+    }
 
     /// <summary>Seconds of consecutive steps, each from the end of the one before, by name in the order they end.</summary>
     private sealed class Laps
