@@ -96,15 +96,34 @@ public sealed class AccountRiskQuery(IConsoleDbContextFactory contexts, IOptions
             checkedAt);
     }
 
-    /// <summary>The stored explanation, strongest first; a damaged document yields no signals rather than an error page.</summary>
+    /// <summary>
+    /// The stored explanation, strongest first; a damaged document yields no signals rather than an error page. Each
+    /// signal is a row <c>[name, family, value, contribution, max, evidence]</c>, or, as runs before session 16 stored
+    /// it (and kept while the score is unchanged), an object with those names.
+    /// </summary>
     public static IReadOnlyList<RiskSignalView> ParseSignals(string json)
     {
         try
         {
-            var signals = JsonSerializer.Deserialize<List<RiskSignalView>>(json, Json) ?? [];
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            var signals = new List<RiskSignalView>(document.RootElement.GetArrayLength());
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                signals.Add(element.ValueKind == JsonValueKind.Array
+                    ? new RiskSignalView(
+                        element[0].GetString() ?? "", element[1].GetString() ?? "", element[2].GetDouble(), element[3].GetDouble(), element[4].GetDouble(),
+                        element[5].GetString() ?? "")
+                    : element.Deserialize<RiskSignalView>(Json) ?? throw new JsonException("A signal is null."));
+            }
+
             return signals.OrderByDescending(s => s.Contribution).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IndexOutOfRangeException or FormatException)
         {
             return [];
         }

@@ -30,7 +30,7 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
     }
 
     [Fact]
-    public void Build_SameResultAgain_WritesNoScoreRowAndTheFirstRowsHoldTheSignalsAsJsonSerializerWritesThem()
+    public void Build_SameResultAgain_WritesNoScoreRowAndTheFirstRowsHoldTheSignalsAsRowsAsJsonSerializerWritesThem()
     {
         var (result, accounts, population, settings) = Detect();
 
@@ -45,10 +45,10 @@ public sealed class DetectionWriteBuilderTests(SmallScenario scenario) : IClassF
             var index = result.Clustering.ClusterOfAccount[i];
             Assert.Equal(clusterIds.GetValueOrDefault(row.AccountKey), row.ClusterId);
             Assert.Equal(
-                JsonSerializer.Serialize(result.Risks[i].Signals.Select(s => new
+                JsonSerializer.Serialize(result.Risks[i].Signals.Select(s => new object[]
                 {
-                    name = s.Name, family = s.Family.ToString(), value = Math.Round(s.Value, 3), contribution = Math.Round(s.Contribution, 2), max = s.Max,
-                    evidence = row.ClusterId is not null && s.Name == RiskScorer.CoordinationSignalName
+                    s.Name, s.Family.ToString(), Math.Round(s.Value, 3), Math.Round(s.Contribution, 2), s.Max,
+                    row.ClusterId is not null && s.Name == RiskScorer.CoordinationSignalName
                         ? s.Evidence.Replace($" cluster {index} (", $" cluster {row.ClusterId} (", StringComparison.Ordinal)
                         : s.Evidence,
                 }), web),

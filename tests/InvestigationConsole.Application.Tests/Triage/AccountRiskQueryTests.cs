@@ -53,6 +53,30 @@ public sealed class AccountRiskQueryTests
     }
 
     [Fact]
-    public void ParseSignals_DamagedJson_GivesNoSignalsRatherThanAnError() =>
-        Assert.Empty(AccountRiskQuery.ParseSignals("{not json"));
+    public void ParseSignals_RowsAsRunsWriteThem_ReadLikeTheObjectsEarlierRunsStored()
+    {
+        var rows = AccountRiskQuery.ParseSignals("""
+            [["timing-regularity","Behaviour",0.1,6.5,10,"gaps vary 0.10"],["honeypot-hits","Proof",0,0,45,"no honeypot hits"],
+             ["volume-for-tier","Behaviour",3.2,4,8,"2 requests per active day, 0.0\u00D7 a busy Free customer\u0027s 150"]]
+            """);
+        var objects = AccountRiskQuery.ParseSignals("""
+            [{"name":"timing-regularity","family":"Behaviour","value":0.1,"contribution":6.5,"max":10,"evidence":"gaps vary 0.10"},
+             {"name":"honeypot-hits","family":"Proof","value":0,"contribution":0,"max":45,"evidence":"no honeypot hits"},
+             {"name":"volume-for-tier","family":"Behaviour","value":3.2,"contribution":4,"max":8,"evidence":"2 requests per active day, 0.0× a busy Free customer's 150"}]
+            """);
+
+        Assert.Equal(objects, rows);
+        Assert.Equal(new RiskSignalView("timing-regularity", "Behaviour", 0.1, 6.5, 10, "gaps vary 0.10"), rows[0]);
+        Assert.Equal("2 requests per active day, 0.0× a busy Free customer's 150", rows[1].Evidence);
+        Assert.Equal(["timing-regularity", "volume-for-tier", "honeypot-hits"], rows.Select(r => r.Name));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"name":"x"}""")]
+    [InlineData("""[["timing-regularity","Behaviour",0.1]]""")]
+    [InlineData("""[["timing-regularity","Behaviour","high",6.5,10,"e"]]""")]
+    [InlineData("""[null]""")]
+    public void ParseSignals_DamagedJson_GivesNoSignalsRatherThanAnError(string json) =>
+        Assert.Empty(AccountRiskQuery.ParseSignals(json));
 }
