@@ -64,7 +64,7 @@ public sealed class TriageQueue(IConsoleDbContextFactory contexts, DerivedFigure
                 join risk in db.AccountRiskScores.AsNoTracking() on review.AccountKey equals risk.AccountKey
                 where risk.Flagged == flag
                 select new Reviewed { Risk = risk, Review = review })
-            .GroupBy(_ => 1).Select(ReviewedCounts(scopes)).FirstOrDefaultAsync(cancellationToken) ?? new ScopeCounts();
+            .GroupBy(_ => 1).Select(ReviewedCounts(scopes)).SingleOrDefaultAsync(cancellationToken) ?? new ScopeCounts(); // one group or none
 
         var dismissed = await (
                 from review in db.AccountReviews.AsNoTracking()
