@@ -10,7 +10,7 @@ public sealed class DetectionRunOptions
     /// the population's newest: those an incremental run will most likely read again, then only their new requests.
     /// A day, so that the hours after a fresh database's first full run (or a new basis) find a state for the accounts
     /// of every hour of the day, not only of its last three: on the seed, 44,900 states instead of 18,065, no slower
-    /// first run, 1.5 GB more held by the web process (docs/performance.md, session 16). Zero stores none.
+    /// first run, 0.8 GB more managed heap in the web process after its warm-up (docs/performance.md, session 16). Zero stores none.
     /// </summary>
     public TimeSpan ResumableStateWindow { get; set; } = TimeSpan.FromHours(24);
 
