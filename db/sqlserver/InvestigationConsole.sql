@@ -1037,3 +1037,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201024010_IngestIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_PromptSamples_Timestamp] ON [PromptSamples];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201024010_IngestIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_AccountAddresses_Ip] ON [AccountAddresses];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201024010_IngestIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_AccountAddresses_IpPrefix_AccountKey] ON [AccountAddresses];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201024010_IngestIndexesTrimmed'
+)
+BEGIN
+    CREATE INDEX [IX_AccountAddresses_IpPrefix_Ip_AccountKey] ON [AccountAddresses] ([IpPrefix], [Ip], [AccountKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201024010_IngestIndexesTrimmed'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201024010_IngestIndexesTrimmed', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -90,8 +90,8 @@ public sealed class ClusterDossier(IConsoleDbContextFactory contexts, DerivedFig
         shared.AddRange(CountShared("Signup /24", rows.Select(r => r.SignupPrefix)));
         shared.AddRange(CountShared("E-mail domain", rows.Select(r => r.EmailDomain)));
 
-        // The addresses come off the (AccountKey, Ip) key alone and their networks are worked out here: reading the
-        // stored network column costs a table lookup per address, and a proxy fleet holds ~100k of them.
+        // The addresses come off the (AccountKey, Ip) key and their networks are worked out here, so a proxy fleet's
+        // ~100k addresses are read as two short columns each.
         var addresses = await db.AccountAddresses.AsNoTracking()
             .Where(a => keys.Contains(a.AccountKey))
             .Select(a => new { a.AccountKey, a.Ip })

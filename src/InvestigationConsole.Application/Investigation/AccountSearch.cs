@@ -77,7 +77,7 @@ public sealed class AccountSearch(IConsoleDbContextFactory contexts)
     {
         var addresses = db.AccountAddresses.AsNoTracking();
         var rows = address.IsSingleAddress
-            ? await addresses.Where(a => a.Ip == address.Text).Select(a => new { a.AccountKey, a.Ip }).Take(10 * MaxHits).ToListAsync(cancellationToken)
+            ? await addresses.Where(a => a.IpPrefix == address.Network && a.Ip == address.Text).Select(a => new { a.AccountKey, a.Ip }).Take(10 * MaxHits).ToListAsync(cancellationToken)
             : await addresses.Where(a => a.IpPrefix == address.Network).Select(a => new { a.AccountKey, a.Ip }).Take(10 * MaxHits).ToListAsync(cancellationToken);
         var requestKeys = rows.Where(r => address.Contains(r.Ip)).Select(r => r.AccountKey).Distinct().ToArray();
 

@@ -694,9 +694,7 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
 
                     b.HasKey("AccountKey", "Ip");
 
-                    b.HasIndex("Ip");
-
-                    b.HasIndex("IpPrefix", "AccountKey");
+                    b.HasIndex("IpPrefix", "Ip", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
                 });
@@ -839,8 +837,6 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("AccountKey", "Slot");
-
-                    b.HasIndex("Timestamp");
 
                     b.ToTable("PromptSamples", (string)null);
                 });

@@ -672,9 +672,7 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
 
                     b.HasKey("AccountKey", "Ip");
 
-                    b.HasIndex("Ip");
-
-                    b.HasIndex("IpPrefix", "AccountKey");
+                    b.HasIndex("IpPrefix", "Ip", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
                 });
@@ -815,8 +813,6 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AccountKey", "Slot");
-
-                    b.HasIndex("Timestamp");
 
                     b.ToTable("PromptSamples", (string)null);
                 });

@@ -78,8 +78,55 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task<string> TableSqlAsync(InvestigationConsoleDbContext db) =>
-        Assert.Single(await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'table' AND name = 'AccountActivityHours'").ToListAsync());
+    [Fact]
+    public async Task IngestIndexesTrimmed_OnAddressesOfTheOldLayout_KeepsEveryRowInThePrimaryKeyAndGoesBack()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ic-migrate-{Guid.NewGuid():n}.db");
+        try
+        {
+            await using var db = new InvestigationConsoleDbContext(DatabaseOptionsBuilder.For(DatabaseProvider.Sqlite, $"Data Source={file}"));
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var target = migrations.Single(m => m.EndsWith("_IngestIndexesTrimmed", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
+                VALUES (7, '198.51.100.9', '198.51.100.0/24', 40, 100, 900), (3, '2001:db8::1', '2001:db8::/48', 12, 50, 60),
+                       (7, '192.0.2.1', '192.0.2.0/24', 1, 10, 10)
+                """);
+
+            await migrator.MigrateAsync(target);
+
+            Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
+            var rows = await db.AccountAddresses.AsNoTracking().OrderBy(a => a.AccountKey).ThenBy(a => a.Ip).ToListAsync();
+            Assert.Equal(
+                [(3, "2001:db8::1", "2001:db8::/48", 12L), (7, "192.0.2.1", "192.0.2.0/24", 1L), (7, "198.51.100.9", "198.51.100.0/24", 40L)],
+                rows.Select(a => (a.AccountKey, a.Ip, a.IpPrefix, a.Requests)));
+            Assert.Equal((100L, 900L), (rows[2].FirstSeenAt.UtcTicks, rows[2].LastSeenAt.UtcTicks));
+            Assert.Equal(["IX_AccountAddresses_IpPrefix_Ip_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
+            Assert.Empty(await IndexesAsync(db, "PromptSamples"));
+
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
+
+            Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
+            Assert.Equal(3, await db.AccountAddresses.CountAsync());
+            Assert.Equal(["IX_AccountAddresses_Ip", "IX_AccountAddresses_IpPrefix_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
+            Assert.Equal(["IX_PromptSamples_Timestamp"], await IndexesAsync(db, "PromptSamples"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> TableSqlAsync(InvestigationConsoleDbContext db, string table = "AccountActivityHours") =>
+        Assert.Single(await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'table' AND name = {0}", table).ToListAsync());
+
+    /// <summary>The table's named indexes (not SQLite's own key indexes), by name.</summary>
+    private static Task<List<string>> IndexesAsync(InvestigationConsoleDbContext db, string table) =>
+        db.Database.SqlQueryRaw<string>(
+            "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = {0} AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name", table).ToListAsync();
 
     [Fact]
     public async Task Initializer_OnFreshDataFolder_CreatesDatabaseInWalMode()
