@@ -240,6 +240,35 @@ public sealed class IngestionTests : IAsyncLifetime
         Assert.Equal(31L, await Query(db => db.Accounts.SumAsync(a => a.RequestCount)));
     }
 
+    [Fact]
+    public async Task Ingest_FilesWhileAReaderHoldsAnOldSnapshot_StoresEveryLineAndTheReaderKeepsItsView()
+    {
+        // A page's long read keeps its snapshot: the checkpoint at each file's end cannot copy past it, and the ingest
+        // must neither wait for it nor lose anything.
+        var settings = _host.Services.GetRequiredService<DatabaseSettings>();
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString);
+        await reader.OpenAsync();
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        await using var count = reader.CreateCommand();
+        count.CommandText = """SELECT count(*) FROM "Requests" """;
+        count.Transaction = snapshot;
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+
+        for (var f = 0; f < 3; f++)
+        {
+            var summary = await IngestAsync(ExportFiles.Write(Inbox, $"requests-{f}.jsonl",
+                Enumerable.Range(0, 10).Select(i => ExportFiles.Request($"f{f}r{i}", $"acct{i % 3}", ip: $"198.51.100.{f * 10 + i}"))));
+            Assert.Equal((IngestStatus.Completed, 10L), (summary.Status, summary.Accepted));
+        }
+
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+        await snapshot.RollbackAsync();
+        count.Transaction = null;
+        Assert.Equal(30L, (long)(await count.ExecuteScalarAsync())!);
+        Assert.Equal(30, await Query(db => db.ActivityHours.SumAsync(h => h.Requests)));
+        Assert.Equal(30, await Query(db => db.AccountAddresses.CountAsync()));
+    }
+
     private async Task<IngestFileSummary> IngestAsync(string path)
     {
         var (file, _) = await _host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
