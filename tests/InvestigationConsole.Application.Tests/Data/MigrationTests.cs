@@ -42,61 +42,37 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task ActivityHoursWithoutRowid_OnRowsOfTheOldLayout_KeepsEveryRowInThePrimaryKeyAndGoesBack()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"ic-migrate-{Guid.NewGuid():n}.db");
-        try
+    public Task ActivityHoursWithoutRowid_OnRowsOfTheOldLayout_KeepsEveryRowInThePrimaryKeyAndGoesBack() => AcrossMigrationAsync(
+        "ActivityHoursWithoutRowid",
+        """
+        INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
+        VALUES (7, 500000, 2, 40, 4000, 9000, 3, 1, 5), (3, 500001, 1, 12, 100, 200, 0, 0, 1), (7, 499999, 1, 1, 10, 20, 0, 0, 0)
+        """,
+        afterUp: async db =>
         {
-            await using var db = new InvestigationConsoleDbContext(DatabaseOptionsBuilder.For(DatabaseProvider.Sqlite, $"Data Source={file}"));
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var target = migrations.Single(m => m.EndsWith("_ActivityHoursWithoutRowid", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
-                VALUES (7, 500000, 2, 40, 4000, 9000, 3, 1, 5), (3, 500001, 1, 12, 100, 200, 0, 0, 1), (7, 499999, 1, 1, 10, 20, 0, 0, 0)
-                """);
-
-            await migrator.MigrateAsync(target);
-
-            Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db), StringComparison.Ordinal);
+            Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountActivityHours"), StringComparison.Ordinal);
             var rows = await db.ActivityHours.AsNoTracking().OrderBy(h => h.AccountKey).ThenBy(h => h.Hour).ToListAsync();
             Assert.Equal([(3, 500001, 12), (7, 499999, 1), (7, 500000, 40)], rows.Select(h => (h.AccountKey, h.Hour, h.Requests)));
             Assert.Equal((4000L, 9000L, 3, 1, 5L), rows[2] is var r ? (r.InputTokens, r.OutputTokens, r.ToolRequests, r.ErrorRequests, r.IpBits) : default);
             Assert.Contains("IX_AccountActivityHours_Hour", await db.Database.SqlQueryRaw<string>(
                 "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'AccountActivityHours'").ToListAsync());
-
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
-
-            Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db), StringComparison.Ordinal);
-            Assert.Equal(3, await db.ActivityHours.CountAsync());
-        }
-        finally
+        },
+        afterDown: async db =>
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-    }
+            Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db, "AccountActivityHours"), StringComparison.Ordinal);
+            Assert.Equal(3, await db.ActivityHours.CountAsync());
+        });
 
     [Fact]
-    public async Task IngestIndexesTrimmed_OnAddressesOfTheOldLayout_KeepsEveryRowInThePrimaryKeyAndGoesBack()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"ic-migrate-{Guid.NewGuid():n}.db");
-        try
+    public Task IngestIndexesTrimmed_OnAddressesOfTheOldLayout_KeepsEveryRowInThePrimaryKeyAndGoesBack() => AcrossMigrationAsync(
+        "IngestIndexesTrimmed",
+        """
+        INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
+        VALUES (7, '198.51.100.9', '198.51.100.0/24', 40, 100, 900), (3, '2001:db8::1', '2001:db8::/48', 12, 50, 60),
+               (7, '192.0.2.1', '192.0.2.0/24', 1, 10, 10)
+        """,
+        afterUp: async db =>
         {
-            await using var db = new InvestigationConsoleDbContext(DatabaseOptionsBuilder.For(DatabaseProvider.Sqlite, $"Data Source={file}"));
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var target = migrations.Single(m => m.EndsWith("_IngestIndexesTrimmed", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
-                VALUES (7, '198.51.100.9', '198.51.100.0/24', 40, 100, 900), (3, '2001:db8::1', '2001:db8::/48', 12, 50, 60),
-                       (7, '192.0.2.1', '192.0.2.0/24', 1, 10, 10)
-                """);
-
-            await migrator.MigrateAsync(target);
-
             Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
             var rows = await db.AccountAddresses.AsNoTracking().OrderBy(a => a.AccountKey).ThenBy(a => a.Ip).ToListAsync();
             Assert.Equal(
@@ -105,13 +81,38 @@ public sealed class MigrationTests
             Assert.Equal((100L, 900L), (rows[2].FirstSeenAt.UtcTicks, rows[2].LastSeenAt.UtcTicks));
             Assert.Equal(["IX_AccountAddresses_IpPrefix_Ip_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
             Assert.Empty(await IndexesAsync(db, "PromptSamples"));
-
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(target) - 1]);
-
+        },
+        afterDown: async db =>
+        {
             Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
             Assert.Equal(3, await db.AccountAddresses.CountAsync());
             Assert.Equal(["IX_AccountAddresses_Ip", "IX_AccountAddresses_IpPrefix_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
             Assert.Equal(["IX_PromptSamples_Timestamp"], await IndexesAsync(db, "PromptSamples"));
+        });
+
+    /// <summary>
+    /// A fresh SQLite file migrated to just before the migration named, <paramref name="rowsOfTheOldLayout"/> inserted,
+    /// then the migration applied (<paramref name="afterUp"/> checks) and reverted (<paramref name="afterDown"/> checks).
+    /// </summary>
+    private static async Task AcrossMigrationAsync(string migration, string rowsOfTheOldLayout,
+        Func<InvestigationConsoleDbContext, Task> afterUp, Func<InvestigationConsoleDbContext, Task> afterDown)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ic-migrate-{Guid.NewGuid():n}.db");
+        try
+        {
+            await using var db = new InvestigationConsoleDbContext(DatabaseOptionsBuilder.For(DatabaseProvider.Sqlite, $"Data Source={file}"));
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var target = migrations.Single(m => m.EndsWith("_" + migration, StringComparison.Ordinal));
+            var before = migrations[migrations.IndexOf(target) - 1];
+            await migrator.MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync(rowsOfTheOldLayout);
+
+            await migrator.MigrateAsync(target);
+            await afterUp(db);
+
+            await migrator.MigrateAsync(before);
+            await afterDown(db);
         }
         finally
         {
@@ -120,7 +121,7 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task<string> TableSqlAsync(InvestigationConsoleDbContext db, string table = "AccountActivityHours") =>
+    private static async Task<string> TableSqlAsync(InvestigationConsoleDbContext db, string table) =>
         Assert.Single(await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'table' AND name = {0}", table).ToListAsync());
 
     /// <summary>The table's named indexes (not SQLite's own key indexes), by name.</summary>
