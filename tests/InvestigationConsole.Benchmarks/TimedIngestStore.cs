@@ -14,12 +14,12 @@ internal sealed class TimedIngestStore(IIngestStore inner, TimedIngestStore.Cloc
         return snapshot;
     }
 
-    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
+    public async Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var count = await inner.CountRequestsAsync(cancellationToken);
+        var maxSeq = await inner.ReadMaxSeqAsync(cancellationToken);
         clock.Snapshot += Stopwatch.GetElapsedTime(start);
-        return count;
+        return maxSeq;
     }
 
     public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)

@@ -11,8 +11,11 @@ public interface IIngestStore
 {
     Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken);
 
-    /// <summary>How many requests are stored and the highest arrival sequence.</summary>
-    Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The highest arrival sequence stored (0 when none): an index seek. Requests are never deleted, so the rows after
+    /// a sequence number at most the difference (counting them would read a whole index: 1.7 s at the seed's size).
+    /// </summary>
+    Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken);
 
     /// <summary>Streams the keys of requests stored after <paramref name="afterSeq"/>; returns the highest sequence read.</summary>
     Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken);

@@ -45,24 +45,39 @@ public sealed class RequestKeySet
     /// <summary>Adds the keys the store holds beyond <see cref="LoadedThroughSeq"/>; starts over if the store went backwards (a new database).</summary>
     public async Task RefreshAsync(IIngestStore store, CancellationToken cancellationToken)
     {
-        var stored = await store.CountRequestsAsync(cancellationToken);
+        var maxSeq = await store.ReadMaxSeqAsync(cancellationToken);
         lock (_gate)
         {
-            if (stored.MaxSeq < LoadedThroughSeq)
+            if (maxSeq < LoadedThroughSeq)
             {
                 Clear();
                 LoadedThroughSeq = 0;
             }
 
-            // Sized once for what is stored, with room for the segments that get more than their share.
-            var perSegment = (int)Math.Min(int.MaxValue / 2, stored.Count / Segments * 5 / 4);
+            // Sized once for what will be held (at most one key per sequence still to read), with room for the
+            // segments that get more than their share.
+            var perSegment = (int)Math.Min(int.MaxValue / 2, (_count + maxSeq - LoadedThroughSeq) / Segments * 5 / 4);
             for (var s = 0; s < Segments; s++)
             {
                 EnsureCapacity(s, perSegment);
             }
         }
 
-        var through = await store.ReadRequestKeysAsync(LoadedThroughSeq, Add, cancellationToken);
+        // Keys arrive one at a time (16M at the seed's size): they are added a buffer at a time, under one lock each.
+        var buffer = new long[1 << 16];
+        var buffered = 0;
+        void Collect(long key)
+        {
+            buffer[buffered++] = key;
+            if (buffered == buffer.Length)
+            {
+                AddRange(buffer);
+                buffered = 0;
+            }
+        }
+
+        var through = await store.ReadRequestKeysAsync(LoadedThroughSeq, Collect, cancellationToken);
+        AddRange(buffer.AsSpan(0, buffered));
         lock (_gate)
         {
             LoadedThroughSeq = Math.Max(LoadedThroughSeq, through);
@@ -114,16 +129,31 @@ public sealed class RequestKeySet
 
     public void Add(long key)
     {
-        var segment = SegmentOf(key);
-        var fingerprint = FingerprintOf(key);
         lock (_gate)
         {
-            EnsureCapacity(segment, _counts[segment] + 1);
-            if (Insert(_segments[segment], fingerprint))
+            AddLocked(key);
+        }
+    }
+
+    private void AddRange(ReadOnlySpan<long> keys)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys)
             {
-                _counts[segment]++;
-                _count++;
+                AddLocked(key);
             }
+        }
+    }
+
+    private void AddLocked(long key)
+    {
+        var segment = SegmentOf(key);
+        EnsureCapacity(segment, _counts[segment] + 1);
+        if (Insert(_segments[segment], FingerprintOf(key)))
+        {
+            _counts[segment]++;
+            _count++;
         }
     }
 

@@ -101,6 +101,22 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadRequestKeys_AfterASequence_StreamsTheLaterKeysInArrivalOrderAndTheLastSequence()
+    {
+        await IngestAsync(ExportFiles.Write(Inbox, "requests-1.jsonl", [.. Enumerable.Range(1, 7).Select(i => ExportFiles.Request($"r{i}", i % 2 == 0 ? "a" : "b"))]));
+        var stored = await Query(db => db.Requests.OrderBy(r => r.Seq).Select(r => new { r.Seq, r.Key }).ToListAsync());
+        var store = _host.Services.GetRequiredService<IIngestStore>();
+
+        var read = new List<long>();
+        var through = await store.ReadRequestKeysAsync(stored[2].Seq, read.Add, default);
+        var none = await store.ReadRequestKeysAsync(stored[^1].Seq, _ => Assert.Fail("no row comes after the last"), default);
+
+        Assert.Equal(stored.Skip(3).Select(r => r.Key), read);
+        Assert.Equal((stored[^1].Seq, stored[^1].Seq), (through, await store.ReadMaxSeqAsync(default)));
+        Assert.Equal(stored[^1].Seq, none);
+    }
+
+    [Fact]
     public async Task Ingest_KeySetFalsePositive_IsStoredAsNew()
     {
         // A stored key that shares r2's segment and fingerprint: the set says "maybe" for r2, the store says no.

@@ -112,8 +112,8 @@ public sealed class RequestKeySetTests
 
         public long LastAfter { get; private set; }
 
-        public Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(((long)Rows.Count, Rows.Count == 0 ? 0 : Rows.Max(r => r.Seq)));
+        public Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(Rows.Count == 0 ? 0 : Rows.Max(r => r.Seq));
 
         public Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)
         {

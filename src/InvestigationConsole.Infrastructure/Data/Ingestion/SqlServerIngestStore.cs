@@ -18,10 +18,10 @@ internal sealed class SqlServerIngestStore(DatabaseSettings settings) : IIngestS
         return await IngestSnapshotReader.ReadAsync(connection, '[', ']', cancellationToken);
     }
 
-    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
+    public async Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await StoredRequestLookup.CountAsync(connection, '[', ']', cancellationToken);
+        return await StoredRequestLookup.MaxSeqAsync(connection, '[', ']', cancellationToken);
     }
 
     public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)

@@ -25,16 +25,16 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
         return await IngestSnapshotReader.ReadAsync(connection, '"', '"', cancellationToken);
     }
 
-    public async Task<(long Count, long MaxSeq)> CountRequestsAsync(CancellationToken cancellationToken)
+    public async Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await StoredRequestLookup.CountAsync(connection, '"', '"', cancellationToken);
+        return await StoredRequestLookup.MaxSeqAsync(connection, '"', '"', cancellationToken);
     }
 
     public async Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await StoredRequestLookup.ReadKeysAsync(connection, '"', '"', afterSeq, onKey, cancellationToken);
+        return SqliteRequestKeys.Read(connection, afterSeq, onKey, cancellationToken);
     }
 
     public async Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken)

@@ -12,14 +12,12 @@ internal static class StoredRequestLookup
 {
     private const int KeysPerScan = 500;
 
-    public static async Task<(long Count, long MaxSeq)> CountAsync(DbConnection connection, char open, char close, CancellationToken cancellationToken)
+    public static async Task<long> MaxSeqAsync(DbConnection connection, char open, char close, CancellationToken cancellationToken)
     {
         string Q(string name) => $"{open}{name}{close}";
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*), MAX({Q("Seq")}) FROM {Q("Requests")}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(1) ? 0 : reader.GetInt64(1));
+        command.CommandText = $"SELECT MAX({Q("Seq")}) FROM {Q("Requests")}";
+        return await command.ExecuteScalarAsync(cancellationToken) is long max ? max : 0;
     }
 
     public static async Task<long> ReadKeysAsync(DbConnection connection, char open, char close, long afterSeq, Action<long> onKey, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal static class SqliteRequestRows
     public static void Read(DbCommand command, RequestsByAccount into, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)command.Connection!;
-        using var own = OpenWithoutMutex(connection);
+        using var own = OpenReadOnlyWithoutMutex(connection);
         var db = own ?? connection.Handle!;
         var statement = Prepare(db, command.CommandText);
         using (statement)
@@ -118,32 +118,6 @@ internal static class SqliteRequestRows
             Hash = TextIds.HashOf(text);
             texts.Prefetch(Hash);
         }
-    }
-
-    /// <summary>
-    /// A read-only connection of its own to the same file, opened without SQLite's connection mutex: every column
-    /// accessor takes and releases that mutex (30 times a row, a tenth of the scan), and this connection is used by one
-    /// thread only. Null for a database without a file (in memory), which is then read through the given connection.
-    /// </summary>
-    private static sqlite3? OpenWithoutMutex(SqliteConnection connection)
-    {
-        var path = raw.sqlite3_db_filename(connection.Handle!, "main").utf8_to_string();
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null);
-        if (rc != raw.SQLITE_OK)
-        {
-            using (db)
-            {
-                SqliteException.ThrowExceptionForRC(rc, db);
-            }
-        }
-
-        Check(db, raw.sqlite3_busy_timeout(db, 30_000));
-        return db;
     }
 
     private static int NullableInt(IntPtr statement, int column) =>
