@@ -1082,3 +1082,67 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201042626_RollupTiers'
+)
+BEGIN
+    DROP INDEX [IX_AccountActivityHours_Hour] ON [AccountActivityHours];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201042626_RollupTiers'
+)
+BEGIN
+    CREATE TABLE [AccountActivityHoursRecent] (
+        [AccountKey] int NOT NULL,
+        [Hour] int NOT NULL,
+        [ModelId] int NOT NULL,
+        [Requests] int NOT NULL,
+        [InputTokens] bigint NOT NULL,
+        [OutputTokens] bigint NOT NULL,
+        [ToolRequests] int NOT NULL,
+        [ErrorRequests] int NOT NULL,
+        [IpBits] bigint NOT NULL,
+        CONSTRAINT [PK_AccountActivityHoursRecent] PRIMARY KEY ([AccountKey], [Hour], [ModelId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201042626_RollupTiers'
+)
+BEGIN
+    CREATE TABLE [AccountAddressesRecent] (
+        [AccountKey] int NOT NULL,
+        [Ip] nvarchar(45) NOT NULL,
+        [IpPrefix] nvarchar(49) NOT NULL,
+        [Requests] bigint NOT NULL,
+        [FirstSeenAt] datetimeoffset NOT NULL,
+        [LastSeenAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AccountAddressesRecent] PRIMARY KEY ([AccountKey], [Ip])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201042626_RollupTiers'
+)
+BEGIN
+    CREATE INDEX [IX_AccountAddressesRecent_IpPrefix_Ip_AccountKey] ON [AccountAddressesRecent] ([IpPrefix], [Ip], [AccountKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201042626_RollupTiers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201042626_RollupTiers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using InvestigationConsole.Infrastructure.Data.Ingestion;
 using Microsoft.Data.Sqlite;
 
 namespace InvestigationConsole.Cli.Tests;
@@ -60,13 +61,20 @@ internal static class ConsoleDatabase
         }
     }
 
+    /// <summary>
+    /// The digest of what ingestion wrote, the rollups' two tiers taken as one: they are merged in a transaction that is
+    /// rolled back (the tiers split differently in runs that stopped at different points; their sum may not).
+    /// </summary>
     public static IReadOnlyList<string> Digest(string dataFolder)
     {
         using var connection = Open(dataFolder);
+        using var merged = connection.BeginTransaction();
+        SqliteBatchWriter.MergeRecentTier(connection, merged);
         var digest = new List<string>();
         foreach (var sql in DigestQueries)
         {
             using var command = connection.CreateCommand();
+            command.Transaction = merged;
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
             while (reader.Read())

@@ -23,6 +23,13 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxPendingRollups { get; set; } = 500_000;
 
+    /// <summary>
+    /// SQLite: a file adds its hourly activity and addresses to a small recent tier, merged into the main tables once it
+    /// holds this fraction of their rows. Smaller merges more often (each merge rewrites the main tables); larger makes
+    /// every file rewrite a larger recent tier. Readers see both tiers, so the setting never changes what they see.
+    /// </summary>
+    public double RecentRollupsFraction { get; set; } = 0.25;
+
     /// <summary>A dropped file is picked up once it has not changed for this long (it may still be copying).</summary>
     public int SettleSeconds { get; set; } = 2;
 }

@@ -35,11 +35,15 @@ public sealed class AccountActivityQuery(IConsoleDbContextFactory contexts)
     public async Task<AccountActivity> ReadAsync(int accountKey, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
-        var rows = await db.ActivityHours.AsNoTracking()
-            .Where(h => h.AccountKey == accountKey)
-            .OrderBy(h => h.Hour)
-            .Select(h => new { h.Hour, h.ModelId, h.Requests, h.InputTokens, h.OutputTokens })
-            .ToListAsync(cancellationToken);
+        // Both rollup tiers: an hour and model may have a row in each, added up here (an account has a few thousand).
+        var rows = (await db.ActivityHours.AsNoTracking()
+                .Where(h => h.AccountKey == accountKey)
+                .Select(h => new { h.Hour, h.ModelId, h.Requests, h.InputTokens, h.OutputTokens })
+                .ToListAsync(cancellationToken))
+            .GroupBy(h => (h.Hour, h.ModelId))
+            .Select(g => new { g.Key.Hour, g.Key.ModelId, Requests = g.Sum(h => h.Requests), InputTokens = g.Sum(h => h.InputTokens), OutputTokens = g.Sum(h => h.OutputTokens) })
+            .OrderBy(h => h.Hour).ThenBy(h => h.ModelId)
+            .ToList();
 
         // The model lookups are a few dozen rows: the whole list is cheaper than a query per model.
         var models = await db.LookupValues.AsNoTracking()

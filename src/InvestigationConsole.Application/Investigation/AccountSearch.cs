@@ -75,10 +75,11 @@ public sealed class AccountSearch(IConsoleDbContextFactory contexts)
 
     private static async Task<AccountSearchResult> SearchAddressAsync(IConsoleDbContext db, string query, AddressQuery address, CancellationToken cancellationToken)
     {
+        // Distinct: an account's use of an address may have a row in each rollup tier.
         var addresses = db.AccountAddresses.AsNoTracking();
         var rows = address.IsSingleAddress
-            ? await addresses.Where(a => a.IpPrefix == address.Network && a.Ip == address.Text).Select(a => new { a.AccountKey, a.Ip }).Take(10 * MaxHits).ToListAsync(cancellationToken)
-            : await addresses.Where(a => a.IpPrefix == address.Network).Select(a => new { a.AccountKey, a.Ip }).Take(10 * MaxHits).ToListAsync(cancellationToken);
+            ? await addresses.Where(a => a.IpPrefix == address.Network && a.Ip == address.Text).Select(a => new { a.AccountKey, a.Ip }).Distinct().Take(10 * MaxHits).ToListAsync(cancellationToken)
+            : await addresses.Where(a => a.IpPrefix == address.Network).Select(a => new { a.AccountKey, a.Ip }).Distinct().Take(10 * MaxHits).ToListAsync(cancellationToken);
         var requestKeys = rows.Where(r => address.Contains(r.Ip)).Select(r => r.AccountKey).Distinct().ToArray();
 
         var signups = await db.Accounts.AsNoTracking()

@@ -664,9 +664,9 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
 
                     b.HasKey("AccountKey", "Hour", "ModelId");
 
-                    b.HasIndex("Hour");
-
                     b.ToTable("AccountActivityHours", (string)null);
+
+                    b.UseTpcMappingStrategy();
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.AccountAddress", b =>
@@ -697,6 +697,8 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.HasIndex("IpPrefix", "Ip", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
+
+                    b.UseTpcMappingStrategy();
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.ApiRequest", b =>
@@ -1113,6 +1115,20 @@ namespace InvestigationConsole.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Traffic.RecentActivityHour", b =>
+                {
+                    b.HasBaseType("InvestigationConsole.Domain.Traffic.AccountActivityHour");
+
+                    b.ToTable("AccountActivityHoursRecent", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Traffic.RecentAccountAddress", b =>
+                {
+                    b.HasBaseType("InvestigationConsole.Domain.Traffic.AccountAddress");
+
+                    b.ToTable("AccountAddressesRecent", (string)null);
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>

@@ -642,9 +642,9 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
 
                     b.HasKey("AccountKey", "Hour", "ModelId");
 
-                    b.HasIndex("Hour");
-
                     b.ToTable("AccountActivityHours", (string)null);
+
+                    b.UseTpcMappingStrategy();
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.AccountAddress", b =>
@@ -675,6 +675,8 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.HasIndex("IpPrefix", "Ip", "AccountKey");
 
                     b.ToTable("AccountAddresses", (string)null);
+
+                    b.UseTpcMappingStrategy();
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Traffic.ApiRequest", b =>
@@ -1081,6 +1083,20 @@ namespace InvestigationConsole.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Traffic.RecentActivityHour", b =>
+                {
+                    b.HasBaseType("InvestigationConsole.Domain.Traffic.AccountActivityHour");
+
+                    b.ToTable("AccountActivityHoursRecent", (string)null);
+                });
+
+            modelBuilder.Entity("InvestigationConsole.Domain.Traffic.RecentAccountAddress", b =>
+                {
+                    b.HasBaseType("InvestigationConsole.Domain.Traffic.AccountAddress");
+
+                    b.ToTable("AccountAddressesRecent", (string)null);
                 });
 
             modelBuilder.Entity("InvestigationConsole.Domain.Triage.AccountReview", b =>

@@ -51,16 +51,14 @@ public sealed class MigrationTests
         afterUp: async db =>
         {
             Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountActivityHours"), StringComparison.Ordinal);
-            var rows = await db.ActivityHours.AsNoTracking().OrderBy(h => h.AccountKey).ThenBy(h => h.Hour).ToListAsync();
-            Assert.Equal([(3, 500001, 12), (7, 499999, 1), (7, 500000, 40)], rows.Select(h => (h.AccountKey, h.Hour, h.Requests)));
-            Assert.Equal((4000L, 9000L, 3, 1, 5L), rows[2] is var r ? (r.InputTokens, r.OutputTokens, r.ToolRequests, r.ErrorRequests, r.IpBits) : default);
+            Assert.Equal(["3 500001 1 12 100 200 0 0 1", "7 499999 1 1 10 20 0 0 0", "7 500000 2 40 4000 9000 3 1 5"], await HourRowsAsync(db, "AccountActivityHours"));
             Assert.Contains("IX_AccountActivityHours_Hour", await db.Database.SqlQueryRaw<string>(
                 "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'AccountActivityHours'").ToListAsync());
         },
         afterDown: async db =>
         {
             Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db, "AccountActivityHours"), StringComparison.Ordinal);
-            Assert.Equal(3, await db.ActivityHours.CountAsync());
+            Assert.Equal(3, (await HourRowsAsync(db, "AccountActivityHours")).Count);
         });
 
     [Fact]
@@ -74,20 +72,53 @@ public sealed class MigrationTests
         afterUp: async db =>
         {
             Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
-            var rows = await db.AccountAddresses.AsNoTracking().OrderBy(a => a.AccountKey).ThenBy(a => a.Ip).ToListAsync();
             Assert.Equal(
-                [(3, "2001:db8::1", "2001:db8::/48", 12L), (7, "192.0.2.1", "192.0.2.0/24", 1L), (7, "198.51.100.9", "198.51.100.0/24", 40L)],
-                rows.Select(a => (a.AccountKey, a.Ip, a.IpPrefix, a.Requests)));
-            Assert.Equal((100L, 900L), (rows[2].FirstSeenAt.UtcTicks, rows[2].LastSeenAt.UtcTicks));
+                ["3 2001:db8::1 2001:db8::/48 12 50 60", "7 192.0.2.1 192.0.2.0/24 1 10 10", "7 198.51.100.9 198.51.100.0/24 40 100 900"],
+                await AddressRowsAsync(db, "AccountAddresses"));
             Assert.Equal(["IX_AccountAddresses_IpPrefix_Ip_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
             Assert.Empty(await IndexesAsync(db, "PromptSamples"));
         },
         afterDown: async db =>
         {
             Assert.DoesNotContain("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddresses"), StringComparison.Ordinal);
-            Assert.Equal(3, await db.AccountAddresses.CountAsync());
+            Assert.Equal(3, (await AddressRowsAsync(db, "AccountAddresses")).Count);
             Assert.Equal(["IX_AccountAddresses_Ip", "IX_AccountAddresses_IpPrefix_AccountKey"], await IndexesAsync(db, "AccountAddresses"));
             Assert.Equal(["IX_PromptSamples_Timestamp"], await IndexesAsync(db, "PromptSamples"));
+        });
+
+    [Fact]
+    public Task RollupTiers_OnOneTierRollups_AddsTheRecentTierThatTheModelReadsAndMergesItBackGoingDown() => AcrossMigrationAsync(
+        "RollupTiers",
+        """
+        INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
+        VALUES (7, 500000, 2, 40, 4000, 9000, 3, 1, 5);
+        INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
+        VALUES (7, '198.51.100.9', '198.51.100.0/24', 40, 100, 900)
+        """,
+        afterUp: async db =>
+        {
+            Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountActivityHoursRecent"), StringComparison.Ordinal);
+            Assert.Contains("WITHOUT ROWID", await TableSqlAsync(db, "AccountAddressesRecent"), StringComparison.Ordinal);
+            Assert.Empty(await IndexesAsync(db, "AccountActivityHours"));
+            Assert.Equal(["IX_AccountAddressesRecent_IpPrefix_Ip_AccountKey"], await IndexesAsync(db, "AccountAddressesRecent"));
+
+            // A later file's rows in the recent tier: the same hour and address again, and a new hour.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AccountActivityHoursRecent" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
+                VALUES (7, 500000, 2, 2, 10, 20, 1, 0, 2), (7, 500001, 2, 1, 1, 1, 0, 1, 8);
+                INSERT INTO "AccountAddressesRecent" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
+                VALUES (7, '198.51.100.9', '198.51.100.0/24', 2, 50, 950)
+                """);
+            Assert.Equal(43, await db.ActivityHours.SumAsync(h => h.Requests));
+            Assert.Equal(3, await db.ActivityHours.CountAsync());
+            Assert.Equal(42L, await db.AccountAddresses.SumAsync(a => a.Requests));
+        },
+        afterDown: async db =>
+        {
+            Assert.Equal(["7 500000 2 42 4010 9020 4 1 7", "7 500001 2 1 1 1 0 1 8"], await HourRowsAsync(db, "AccountActivityHours"));
+            Assert.Equal(["7 198.51.100.9 198.51.100.0/24 42 50 950"], await AddressRowsAsync(db, "AccountAddresses"));
+            Assert.Equal(["IX_AccountActivityHours_Hour"], await IndexesAsync(db, "AccountActivityHours"));
+            Assert.Empty(await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE name LIKE '%Recent'").ToListAsync());
         });
 
     /// <summary>
@@ -119,6 +150,25 @@ public sealed class MigrationTests
             SqliteConnection.ClearAllPools();
             File.Delete(file);
         }
+    }
+
+    /// <summary>A table's hourly rows read with SQL (the model reads both tiers, which older layouts lack), in key order.</summary>
+    private static Task<List<string>> HourRowsAsync(InvestigationConsoleDbContext db, string table) => RowsAsync(db, table, """
+        SELECT "AccountKey" || ' ' || "Hour" || ' ' || "ModelId" || ' ' || "Requests" || ' ' || "InputTokens" || ' ' || "OutputTokens" || ' ' ||
+            "ToolRequests" || ' ' || "ErrorRequests" || ' ' || "IpBits" AS Value
+        FROM "{0}" ORDER BY "AccountKey", "Hour", "ModelId"
+        """);
+
+    private static Task<List<string>> AddressRowsAsync(InvestigationConsoleDbContext db, string table) => RowsAsync(db, table, """
+        SELECT "AccountKey" || ' ' || "Ip" || ' ' || "IpPrefix" || ' ' || "Requests" || ' ' || "FirstSeenAt" || ' ' || "LastSeenAt" AS Value
+        FROM "{0}" ORDER BY "AccountKey", "Ip"
+        """);
+
+    /// <summary>The rows of one of this test's own tables (a name, not a value: it cannot be a parameter).</summary>
+    private static Task<List<string>> RowsAsync(InvestigationConsoleDbContext db, string table, string sqlWithTable)
+    {
+        var sql = sqlWithTable.Replace("{0}", table, StringComparison.Ordinal);
+        return db.Database.SqlQueryRaw<string>(sql).ToListAsync();
     }
 
     private static async Task<string> TableSqlAsync(InvestigationConsoleDbContext db, string table) =>

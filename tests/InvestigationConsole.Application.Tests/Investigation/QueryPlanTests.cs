@@ -16,7 +16,8 @@ namespace InvestigationConsole.Application.Tests.Investigation;
 public sealed class QueryPlanTests(IngestedScenario scenario, ITestOutputHelper output) : IClassFixture<IngestedScenario>
 {
     // Lookup values are a few dozen models, user agents and endpoints: reading them whole is fine.
-    private static readonly string[] TrafficTables = ["Requests", "Accounts", "AccountAddresses", "AccountActivityHours", "PromptSamples"];
+    private static readonly string[] TrafficTables =
+        ["Requests", "Accounts", "AccountAddresses", "AccountAddressesRecent", "AccountActivityHours", "AccountActivityHoursRecent", "PromptSamples"];
 
     [Fact]
     public async Task InvestigationQueries_OnSqlite_NeverScanATrafficTable()

@@ -39,10 +39,17 @@ internal sealed class AccountActivityHourConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AccountActivityHour> builder)
     {
+        // Two tiers, one table each (TPC): the base type's queries read both as one UNION ALL, which SQLite and SQL
+        // Server search arm by arm in each key. No index on Hour: every reader asks by account.
         builder.ToTable("AccountActivityHours");
+        builder.UseTpcMappingStrategy();
         builder.HasKey(h => new { h.AccountKey, h.Hour, h.ModelId });
-        builder.HasIndex(h => h.Hour);
     }
+}
+
+internal sealed class RecentActivityHourConfiguration : IEntityTypeConfiguration<RecentActivityHour>
+{
+    public void Configure(EntityTypeBuilder<RecentActivityHour> builder) => builder.ToTable("AccountActivityHoursRecent");
 }
 
 internal sealed class AccountAddressConfiguration : IEntityTypeConfiguration<AccountAddress>
@@ -50,6 +57,7 @@ internal sealed class AccountAddressConfiguration : IEntityTypeConfiguration<Acc
     public void Configure(EntityTypeBuilder<AccountAddress> builder)
     {
         builder.ToTable("AccountAddresses");
+        builder.UseTpcMappingStrategy(); // two tiers, as the activity hours
         builder.HasKey(a => new { a.AccountKey, a.Ip });
         builder.Property(a => a.Ip).HasMaxLength(45);
         builder.Property(a => a.IpPrefix).HasMaxLength(49).IsRequired();
@@ -60,6 +68,11 @@ internal sealed class AccountAddressConfiguration : IEntityTypeConfiguration<Acc
         // worked out from it, IpPrefix.Of). Both are answered from the index alone, the account key is in it.
         builder.HasIndex(a => new { a.IpPrefix, a.Ip, a.AccountKey });
     }
+}
+
+internal sealed class RecentAccountAddressConfiguration : IEntityTypeConfiguration<RecentAccountAddress>
+{
+    public void Configure(EntityTypeBuilder<RecentAccountAddress> builder) => builder.ToTable("AccountAddressesRecent");
 }
 
 internal sealed class PromptSampleConfiguration : IEntityTypeConfiguration<PromptSample>

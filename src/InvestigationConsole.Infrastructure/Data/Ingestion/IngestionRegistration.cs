@@ -14,9 +14,9 @@ internal static class IngestionRegistration
     {
         services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton(sp => new IngestFolders(settings.DataFolder, sp.GetRequiredService<IOptions<IngestOptions>>().Value));
-        services.AddSingleton<IIngestStore>(settings.Provider == DatabaseProvider.SqlServer
+        services.AddSingleton<IIngestStore>(sp => settings.Provider == DatabaseProvider.SqlServer
             ? new SqlServerIngestStore(settings)
-            : new SqliteIngestStore(settings));
+            : new SqliteIngestStore(settings, sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<IngestProgressBoard>();
         services.AddSingleton<IngestLedger>();
         services.AddSingleton<RequestKeySet>();

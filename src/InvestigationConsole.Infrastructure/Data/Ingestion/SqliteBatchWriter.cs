@@ -123,7 +123,10 @@ internal static class SqliteBatchWriter
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>A file's rollups in key order: each page of the account-keyed B-trees is visited once.</summary>
+    /// <summary>
+    /// A file's rollups in key order: account totals into the accounts, hourly activity and addresses into the recent
+    /// tier (small, so a file rewrites a small table rather than the whole of the large one; see <see cref="MergeRecentTier"/>).
+    /// </summary>
     private static void WriteRollups(SqliteConnection connection, FileRollups rollups)
     {
         using (var traffic = new SqliteRowStatement(connection, """
@@ -139,13 +142,8 @@ internal static class SqliteBatchWriter
             }
         }
 
-        using (var activity = new SqliteRowStatement(connection, """
-            INSERT INTO "AccountActivityHours" ("AccountKey", "Hour", "ModelId", "Requests", "InputTokens", "OutputTokens", "ToolRequests", "ErrorRequests", "IpBits")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT ("AccountKey", "Hour", "ModelId") DO UPDATE SET
-                "Requests" = "Requests" + excluded."Requests", "InputTokens" = "InputTokens" + excluded."InputTokens",
-                "OutputTokens" = "OutputTokens" + excluded."OutputTokens", "ToolRequests" = "ToolRequests" + excluded."ToolRequests",
-                "ErrorRequests" = "ErrorRequests" + excluded."ErrorRequests", "IpBits" = "IpBits" | excluded."IpBits"
+        using (var activity = new SqliteRowStatement(connection, $"""
+            INSERT INTO "AccountActivityHoursRecent" ({ActivityColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) {ActivityUpsert}
             """))
         {
             foreach (var (_, h) in rollups.Activity.OrderBy(pair => pair.Key))
@@ -155,11 +153,8 @@ internal static class SqliteBatchWriter
             }
         }
 
-        using (var address = new SqliteRowStatement(connection, """
-            INSERT INTO "AccountAddresses" ("AccountKey", "Ip", "IpPrefix", "Requests", "FirstSeenAt", "LastSeenAt")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-            ON CONFLICT ("AccountKey", "Ip") DO UPDATE SET "Requests" = "Requests" + excluded."Requests",
-                "FirstSeenAt" = min("FirstSeenAt", excluded."FirstSeenAt"), "LastSeenAt" = max("LastSeenAt", excluded."LastSeenAt")
+        using (var address = new SqliteRowStatement(connection, $"""
+            INSERT INTO "AccountAddressesRecent" ({AddressColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6) {AddressUpsert}
             """))
         {
             foreach (var (_, a) in rollups.Addresses.OrderBy(pair => pair.Key.AccountKey).ThenBy(pair => pair.Key.Ip, StringComparer.Ordinal))
@@ -168,4 +163,57 @@ internal static class SqliteBatchWriter
             }
         }
     }
+
+    /// <summary>
+    /// Whether the recent tier has grown to <paramref name="fraction"/> of the main one (in hourly rows, which both
+    /// count from their B-trees without reading the rows): then merging it costs less than rewriting it file after file.
+    /// </summary>
+    public static bool RecentTierIsDue(SqliteConnection connection, double fraction)
+    {
+        var recent = Count(connection, "AccountActivityHoursRecent");
+        return recent > 0 && recent >= fraction * Count(connection, "AccountActivityHours");
+    }
+
+    /// <summary>
+    /// Adds the recent tier's rows to the main tables, in their key order (each page of the main B-trees written once),
+    /// and empties it, in the caller's transaction. The totals readers see do not change: they read both tiers.
+    /// </summary>
+    public static void MergeRecentTier(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var merge = connection.CreateCommand();
+        merge.Transaction = transaction;
+        merge.CommandText = $"""
+            INSERT INTO "AccountActivityHours" ({ActivityColumns}) SELECT {ActivityColumns} FROM "AccountActivityHoursRecent" WHERE true {ActivityUpsert};
+            DELETE FROM "AccountActivityHoursRecent";
+            INSERT INTO "AccountAddresses" ({AddressColumns}) SELECT {AddressColumns} FROM "AccountAddressesRecent" WHERE true {AddressUpsert};
+            DELETE FROM "AccountAddressesRecent";
+            """;
+        merge.ExecuteNonQuery();
+    }
+
+    private static long Count(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT count(*) FROM "{table}" """;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    // The same upserts add a file's rollups to the recent tier and the recent tier to the main one: every total is a
+    // sum, an OR, a minimum or a maximum, so the order in which rows meet does not change the result.
+    private const string ActivityColumns =
+        "\"AccountKey\", \"Hour\", \"ModelId\", \"Requests\", \"InputTokens\", \"OutputTokens\", \"ToolRequests\", \"ErrorRequests\", \"IpBits\"";
+
+    private const string ActivityUpsert = """
+        ON CONFLICT ("AccountKey", "Hour", "ModelId") DO UPDATE SET
+            "Requests" = "Requests" + excluded."Requests", "InputTokens" = "InputTokens" + excluded."InputTokens",
+            "OutputTokens" = "OutputTokens" + excluded."OutputTokens", "ToolRequests" = "ToolRequests" + excluded."ToolRequests",
+            "ErrorRequests" = "ErrorRequests" + excluded."ErrorRequests", "IpBits" = "IpBits" | excluded."IpBits"
+        """;
+
+    private const string AddressColumns = "\"AccountKey\", \"Ip\", \"IpPrefix\", \"Requests\", \"FirstSeenAt\", \"LastSeenAt\"";
+
+    private const string AddressUpsert = """
+        ON CONFLICT ("AccountKey", "Ip") DO UPDATE SET "Requests" = "Requests" + excluded."Requests",
+            "FirstSeenAt" = min("FirstSeenAt", excluded."FirstSeenAt"), "LastSeenAt" = max("LastSeenAt", excluded."LastSeenAt")
+        """;
 }

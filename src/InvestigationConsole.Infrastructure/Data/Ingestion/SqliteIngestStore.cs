@@ -9,7 +9,7 @@ namespace InvestigationConsole.Infrastructure.Data.Ingestion;
 /// SQLite write path: prepared commands reused for every row, one transaction per batch (data + checkpoint).
 /// Timestamps are UTC ticks, as <see cref="UtcTicksConverter"/> stores them for EF.
 /// </summary>
-internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStore
+internal sealed class SqliteIngestStore(DatabaseSettings settings, IngestOptions options) : IIngestStore
 {
     /// <summary>
     /// The WAL size, in 4 KiB pages, at which SQLite checkpoints it on its own (1 GiB). Batches rewrite the same index and
@@ -63,6 +63,15 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings) : IIngestStor
         batch.Committed(lastSeq);
         if (batch.Rollups is not null)
         {
+            // A file's rollups went to the recent tier; once it has grown to its share of the main tier, one
+            // transaction merges it, so the large tables are rewritten every few files instead of by every file.
+            if (SqliteBatchWriter.RecentTierIsDue(connection, options.RecentRollupsFraction))
+            {
+                await using var merge = connection.BeginTransaction(deferred: false);
+                SqliteBatchWriter.MergeRecentTier(connection, merge);
+                await merge.CommitAsync(cancellationToken);
+            }
+
             // A file's rollups end it (or a long stretch of it): copy the WAL's pages into the database now, each page
             // once however many batches rewrote it, so the next writer (a recompute, the next file) starts small.
             await using var checkpoint = connection.CreateCommand();
