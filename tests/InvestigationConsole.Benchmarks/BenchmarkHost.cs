@@ -36,8 +36,8 @@ internal static class BenchmarkHost
     public static void TimeIngestStore(IServiceCollection services, TimedIngestStore.Clock clock)
     {
         var registered = services.Single(s => s.ServiceType == typeof(IIngestStore));
-        var inner = (IIngestStore)registered.ImplementationInstance!;
         services.Remove(registered);
-        services.AddSingleton<IIngestStore>(new TimedIngestStore(inner, clock));
+        services.AddSingleton<IIngestStore>(sp => new TimedIngestStore(
+            (IIngestStore)(registered.ImplementationInstance ?? registered.ImplementationFactory!(sp)), clock));
     }
 }
