@@ -28,7 +28,7 @@ public sealed class IngestOptions
     /// holds this fraction of their rows. Smaller merges more often (each merge rewrites the main tables); larger makes
     /// every file rewrite a larger recent tier. Readers see both tiers, so the setting never changes what they see.
     /// </summary>
-    public double RecentRollupsFraction { get; set; } = 0.25;
+    public double RecentRollupsFraction { get; set; } = 0.5;
 
     /// <summary>A dropped file is picked up once it has not changed for this long (it may still be copying).</summary>
     public int SettleSeconds { get; set; } = 2;
