@@ -90,13 +90,13 @@ public sealed class RequestKeySet
     /// </summary>
     public void AddCommitted(IEnumerable<long> keys, (long First, long Last)? stored)
     {
-        foreach (var key in keys)
-        {
-            Add(key);
-        }
-
         lock (_gate)
         {
+            foreach (var key in keys)
+            {
+                AddLocked(key);
+            }
+
             if (stored is { } range && range.First == LoadedThroughSeq + 1)
             {
                 LoadedThroughSeq = range.Last;
