@@ -164,15 +164,9 @@ internal static class SqliteBatchWriter
         }
     }
 
-    /// <summary>
-    /// Whether the recent tier has grown to <paramref name="fraction"/> of the main one (in hourly rows, which both
-    /// count from their B-trees without reading the rows): then merging it costs less than rewriting it file after file.
-    /// </summary>
-    public static bool RecentTierIsDue(SqliteConnection connection, double fraction)
-    {
-        var recent = Count(connection, "AccountActivityHoursRecent");
-        return recent > 0 && recent >= fraction * Count(connection, "AccountActivityHours");
-    }
+    public const string MainHoursTable = "AccountActivityHours";
+
+    public const string RecentHoursTable = "AccountActivityHoursRecent";
 
     /// <summary>
     /// Adds the recent tier's rows to the main tables, in their key order (each page of the main B-trees written once),
@@ -191,7 +185,8 @@ internal static class SqliteBatchWriter
         merge.ExecuteNonQuery();
     }
 
-    private static long Count(SqliteConnection connection, string table)
+    /// <summary>A table's rows, counted from its B-tree (SQLite reads the pages, not the rows' values).</summary>
+    public static long CountRows(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""SELECT count(*) FROM "{table}" """;
