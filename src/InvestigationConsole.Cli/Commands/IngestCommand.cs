@@ -42,7 +42,8 @@ internal static class IngestCommand
             if (json || !AnsiConsole.Profile.Capabilities.Interactive)
             {
                 // Redirected output gets no live bars (they would print as stray lines): each file's outcome as it completes.
-                foreach (var file in selection.Files)
+                await using var files = new FilesAhead(selection.Files, cancellationToken);
+                while (await files.NextAsync() is { } file)
                 {
                     var outcome = await IngestAsync(ledger, runner, file, progress: null, cancellationToken);
                     outcomes.Add(outcome);
@@ -58,9 +59,10 @@ internal static class IngestCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ThroughputColumn())
                     .StartAsync(async context =>
                     {
-                        foreach (var file in selection.Files)
+                        await using var files = new FilesAhead(selection.Files, cancellationToken);
+                        while (await files.NextAsync() is { } file)
                         {
-                            var task = context.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: 1);
+                            var task = context.AddTask(Markup.Escape(Path.GetFileName(file.Path)), maxValue: 1);
                             outcomes.Add(await IngestAsync(ledger, runner, file, new TaskProgress(task), cancellationToken));
                             task.Value = task.MaxValue;
                             task.StopTask();
@@ -99,18 +101,15 @@ internal static class IngestCommand
     }
 
     private static async Task<IngestOutcome> IngestAsync(
-        IngestLedger ledger, IngestionRunner runner, string path, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IngestLedger ledger, IngestionRunner runner, FilesAhead.Identified identified, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        IngestFile file;
-        bool known;
-        try
+        var path = identified.Path;
+        if (identified.Identity is not { } identity)
         {
-            (file, known) = await ledger.RegisterAsync(path, "cli", cancellationToken);
+            return IngestOutcome.Refused(path, identified.Refusal ?? "cannot be read");
         }
-        catch (IngestInputException ex)
-        {
-            return IngestOutcome.Refused(path, ex.Message);
-        }
+
+        var (file, known) = await ledger.RegisterAsync(identity, "cli", cancellationToken);
 
         // The same bytes ingested before change nothing; a file that was stopped part-way resumes from its checkpoint.
         if (known && file.Status == IngestStatus.Completed)
