@@ -142,17 +142,7 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings, IngestOptions
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            PendingCheckpoint().GetAwaiter().GetResult();
-        }
-        catch (SqliteException)
-        {
-            // as in DisposeAsync
-        }
-    }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private Task PendingCheckpoint()
     {
