@@ -19,10 +19,14 @@ internal static class Phases
         return 0;
     }
 
-    /// <summary>Runs this program again with the phase's arguments; its stderr (progress) passes through.</summary>
+    /// <summary>Runs this program again with the phase's arguments and the ingesting processes' GC; its stderr (progress) passes through.</summary>
     public static async Task<Dictionary<string, double>> RunChildAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+
+        // The phases are the ingest and its parts: they run with the GC of the processes that ingest, the web app's and
+        // the CLI's (server GC; see InvestigationConsole.Cli.csproj), not with the workstation GC of this program.
+        start.Environment["DOTNET_gcServer"] = "1";
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(typeof(Phases).Assembly.Location);
