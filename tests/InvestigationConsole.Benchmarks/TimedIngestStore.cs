@@ -14,6 +14,14 @@ internal sealed class TimedIngestStore(IIngestStore inner, TimedIngestStore.Cloc
         return snapshot;
     }
 
+    public async Task<string?> ReadMarkAsync(CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var mark = await inner.ReadMarkAsync(cancellationToken);
+        clock.Snapshot += Stopwatch.GetElapsedTime(start);
+        return mark;
+    }
+
     public async Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();

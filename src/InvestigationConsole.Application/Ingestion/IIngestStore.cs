@@ -12,6 +12,13 @@ public interface IIngestStore
     Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// A mark of the ingest ledger's progress, or null when the store cannot give one: it changes with every commit of
+    /// any process that could change the snapshot (a batch reads lines, rollups move the ledger's RollupsThroughSeq).
+    /// Equal to a committed batch's <see cref="IngestBatch.StoreMark"/>, nothing was ingested since.
+    /// </summary>
+    Task<string?> ReadMarkAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// The highest arrival sequence stored (0 when none): an index seek. Requests are never deleted, so the rows after
     /// a sequence number at most the difference (counting them would read a whole index: 1.7 s at the seed's size).
     /// </summary>

@@ -37,6 +37,12 @@ public sealed class IngestBatch
     /// </summary>
     public (long First, long Last)? StoredSequence { get; set; }
 
+    /// <summary>
+    /// After a commit with rollups, the store's <see cref="IIngestStore.ReadMarkAsync"/> as its transaction left it
+    /// (read inside it, so no other process's commit can slip in between), or null when the store gives none.
+    /// </summary>
+    public string? StoreMark { get; set; }
+
     /// <summary>The ledger row as it must read after this batch (counters and checkpoint).</summary>
     public required IngestFile File { get; init; }
 

@@ -14,6 +14,9 @@ namespace InvestigationConsole.Application.Ingestion;
 /// </summary>
 internal sealed class IngestBatchBuilder(IngestFile file, IngestSnapshot snapshot, IIngestStore store, RequestKeySet storedKeys, IngestOptions options, TimeProvider clock)
 {
+    /// <summary>The snapshot as the batches built so far left it (what the store holds once they and the rollups are committed).</summary>
+    public IngestSnapshot Snapshot => snapshot;
+
     /// <summary>The rollups of the file's requests built so far and not yet handed to a batch.</summary>
     public FileRollups Rollups { get; private set; } = new();
 

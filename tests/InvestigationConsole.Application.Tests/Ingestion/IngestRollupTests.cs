@@ -129,6 +129,74 @@ public sealed class IngestRollupTests : IAsyncLifetime
         Assert.Equal(await ReadersAsync(merged), await ReadersAsync(tiered));
     }
 
+    [Fact]
+    public async Task Ingest_FilesOneAfterAnother_KeepTheSnapshotAndEndAsRunnersThatReadItAfresh()
+    {
+        List<string>[] files = [Traffic("r", ["a", "b", "c"], 40), Traffic("s", ["a", "d"], 30), Traffic("t", ["b", "d", "e"], 25)];
+        var kept = new CountingStore(_clean.Services.GetRequiredService<IIngestStore>());
+        var runner = ActivatorUtilities.CreateInstance<IngestionRunner>(_clean.Services, kept);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var file = await RegisterAsync(_clean, $"requests-{i + 1}.jsonl", files[i]);
+            Assert.Equal(IngestStatus.Completed, (await runner.RunAsync(file.Id, null, default)).Status);
+
+            // A runner of its own for every file: nothing kept, the snapshot read from the database each time.
+            var again = await RegisterAsync(_cut, $"requests-{i + 1}.jsonl", files[i]);
+            var fresh = ActivatorUtilities.CreateInstance<IngestionRunner>(_cut.Services);
+            Assert.Equal(IngestStatus.Completed, (await fresh.RunAsync(again.Id, null, default)).Status);
+        }
+
+        Assert.Equal(1, kept.SnapshotsLoaded);
+        Assert.Equal(await DigestAsync(_cut), await DigestAsync(_clean));
+    }
+
+    [Fact]
+    public async Task Ingest_AnotherRunnerIngestsInBetween_TheKeptSnapshotIsReadAgain()
+    {
+        // New accounts in every file: a snapshot kept across the other runner's file would give its accounts' keys again.
+        List<string>[] files = [Traffic("r", ["a", "b"], 20), Traffic("s", ["c", "d"], 20), Traffic("t", ["e", "a", "c"], 30)];
+        var store = new CountingStore(_cut.Services.GetRequiredService<IIngestStore>());
+        var runner = ActivatorUtilities.CreateInstance<IngestionRunner>(_cut.Services, store);
+        var other = ActivatorUtilities.CreateInstance<IngestionRunner>(_cut.Services);
+        for (var i = 0; i < files.Length; i++)
+        {
+            await IngestAsync(_clean, $"requests-{i + 1}.jsonl", files[i]);
+            var file = await RegisterAsync(_cut, $"requests-{i + 1}.jsonl", files[i]);
+            Assert.Equal(IngestStatus.Completed, (await (i == 1 ? other : runner).RunAsync(file.Id, null, default)).Status);
+        }
+
+        Assert.Equal(2, store.SnapshotsLoaded);
+        Assert.Equal(await DigestAsync(_clean), await DigestAsync(_cut));
+        Assert.Equal(70, await Query(_cut, db => db.Accounts.SumAsync(a => a.RequestCount)));
+    }
+
+    /// <summary>The real store, counting the snapshots read from it.</summary>
+    private sealed class CountingStore(IIngestStore inner) : IIngestStore
+    {
+        public int SnapshotsLoaded { get; private set; }
+
+        public Task<IngestSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+        {
+            SnapshotsLoaded++;
+            return inner.LoadSnapshotAsync(cancellationToken);
+        }
+
+        public Task<string?> ReadMarkAsync(CancellationToken cancellationToken) => inner.ReadMarkAsync(cancellationToken);
+
+        public Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken) => inner.ReadMaxSeqAsync(cancellationToken);
+
+        public Task<long> ReadRequestKeysAsync(long afterSeq, Action<long> onKey, CancellationToken cancellationToken) =>
+            inner.ReadRequestKeysAsync(afterSeq, onKey, cancellationToken);
+
+        public Task<IReadOnlySet<string>> FindStoredAsync(IReadOnlyCollection<RequestProbe> probes, CancellationToken cancellationToken) =>
+            inner.FindStoredAsync(probes, cancellationToken);
+
+        public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken) => inner.CommitAsync(batch, cancellationToken);
+
+        public Task ReadRequestsAsync(long afterSeq, long throughSeq, Action<ApiRequest> onRequest, CancellationToken cancellationToken) =>
+            inner.ReadRequestsAsync(afterSeq, throughSeq, onRequest, cancellationToken);
+    }
+
     /// <summary>What the account page, its shared attributes and address search show, as JSON.</summary>
     private static async Task<List<string>> ReadersAsync(TestHost host)
     {

@@ -111,7 +111,25 @@ internal static class SqliteBatchWriter
         var f = batch.File;
         var lastSeq = LastSeq(connection, transaction);
         ledger.Execute(f.Id, f.LinesRead, f.Accepted, f.Duplicates, f.Rejected, f.CheckpointLine, lastSeq, batch.Rollups is null ? f.RollupsThroughSeq : lastSeq);
+        if (batch.Rollups is not null)
+        {
+            batch.StoreMark = ReadMark(connection, transaction);
+        }
+
         return lastSeq;
+    }
+
+    /// <summary>
+    /// The ledger's progress: every batch reads at least one line and every rollup write moves its file's
+    /// RollupsThroughSeq, and neither ever goes back, so any ingest commit changes one of the sums. A file newly
+    /// registered adds nothing to them.
+    /// </summary>
+    public static string ReadMark(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT coalesce(sum("LinesRead"), 0) || ':' || coalesce(sum("RollupsThroughSeq"), 0) || ':' || coalesce(sum("LastSeq"), 0) FROM "IngestFiles" """;
+        return (string)command.ExecuteScalar()!;
     }
 
     /// <summary>The highest stored arrival sequence: one writer, so after this batch's inserts every row up to it is accounted for.</summary>

@@ -32,6 +32,12 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings, IngestOptions
         return await IngestSnapshotReader.ReadAsync(connection, '"', '"', cancellationToken);
     }
 
+    public async Task<string?> ReadMarkAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return SqliteBatchWriter.ReadMark(connection, transaction: null);
+    }
+
     public async Task<long> ReadMaxSeqAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -108,7 +114,9 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings, IngestOptions
                 return;
             }
 
-            _checkpoint = Task.Run(Checkpoint);
+            // A thread of its own: the checkpoint blocks for seconds, and on the pool it held one of its two threads
+            // (on 2 cores) while the next file's commits waited for one.
+            _checkpoint = Task.Factory.StartNew(Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         await previous;
