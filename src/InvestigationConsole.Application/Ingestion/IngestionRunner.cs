@@ -77,14 +77,16 @@ public sealed class IngestionRunner(
         try
         {
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);
+            var kept = _kept is { } last && await store.ReadMarkAsync(cancellationToken) == last.Mark ? last.Snapshot : null;
+            _kept = null;
+            var settled = await SettleAllRollupsAsync(db, file, cancellationToken);
+            await storedKeys.RefreshAsync(store, cancellationToken);
+            var snapshot = kept is not null && !settled ? kept : await store.LoadSnapshotAsync(cancellationToken);
+            var builder = new IngestBatchBuilder(file, snapshot, store, storedKeys, options.Value, clock);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var matcher = await Scoring.HoneypotCanaries.LoadMatcherAsync(contexts, cancellationToken);
-
-            // The first lines are parsed while the store is settled and the snapshot read: the writer waits for both,
-            // 0.3-0.9 s at the start of each of the seed's files when they came one after the other.
             var producer = Task.Run(() => ProduceAsync(reader, content, matcher, chunks.Writer, stop.Token), stop.Token);
-            IngestBatchBuilder builder;
 
             // One batch commits on another thread while the next is built; batches still commit one after the other,
             // in order, and the ledger row (file) only ever takes what a committed batch wrote.
@@ -105,12 +107,6 @@ public sealed class IngestionRunner(
 
             try
             {
-                var kept = _kept is { } last && await store.ReadMarkAsync(cancellationToken) == last.Mark ? last.Snapshot : null;
-                _kept = null;
-                var settled = await SettleAllRollupsAsync(db, file, cancellationToken);
-                await storedKeys.RefreshAsync(store, cancellationToken);
-                var snapshot = kept is not null && !settled ? kept : await store.LoadSnapshotAsync(cancellationToken);
-                builder = new IngestBatchBuilder(file, snapshot, store, storedKeys, options.Value, clock);
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
                 {
                     var batch = await builder.BuildAsync(chunk, stop.Token);
@@ -126,7 +122,7 @@ public sealed class IngestionRunner(
                     // known only now (a stale RollupsThroughSeq would count rows twice after a kill).
                     batch.File.LastSeq = file.LastSeq;
                     batch.File.RollupsThroughSeq = file.RollupsThroughSeq;
-                    committing = (StartCommit(batch, stop.Token), batch, chunk.Fraction);
+                    committing = (Task.Run(() => store.CommitAsync(batch, stop.Token), stop.Token), batch, chunk.Fraction);
                 }
 
                 await SettleCommitAsync();
@@ -179,14 +175,6 @@ public sealed class IngestionRunner(
             file.FileName, file.Accepted, file.Duplicates, file.Rejected, watch.Elapsed.TotalSeconds);
         return IngestFileSummary.Of(file);
     }
-
-    /// <summary>
-    /// A batch's commit on a thread of its own. On the thread pool it waited for a free thread behind the producer, the
-    /// checkpoint and the CLI's hashing (0.03–0.27 s a file on 2 cores, the writer idle meanwhile); it runs for
-    /// 0.1–0.5 s, so a new thread costs little.
-    /// </summary>
-    private Task StartCommit(IngestBatch batch, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => store.CommitAsync(batch, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>
     /// Before a file starts: the rollups of rows that killed runs stored without them, of any file (oldest first), so
