@@ -30,7 +30,8 @@ public sealed class IngestionRunner(
     /// <summary>
     /// The snapshot as the last file that completed here left it, with the store's mark after its last commit; taken by
     /// the next file (one at a time) when nothing was ingested since. Loading it again took 0.5-0.8 s a file at the
-    /// seed's size, with the writer idle. Any failure drops it.
+    /// seed's size, with the writer idle. Any failure drops it. The web app keeps it between drop-folder files too (a few
+    /// tens of MB at the seed's 226,070 accounts).
     /// </summary>
     private (IngestSnapshot Snapshot, string Mark)? _kept;
 

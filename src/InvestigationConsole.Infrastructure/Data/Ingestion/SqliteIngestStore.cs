@@ -114,8 +114,8 @@ internal sealed class SqliteIngestStore(DatabaseSettings settings, IngestOptions
                 return;
             }
 
-            // A thread of its own: the checkpoint blocks for seconds, and on the pool it held one of its two threads
-            // (on 2 cores) while the next file's commits waited for one.
+            // A thread of its own: the checkpoint blocks for seconds, and on the pool it held one of the two threads the
+            // pool starts with on 2 cores, which the next file's batch commits and reader also need.
             _checkpoint = Task.Factory.StartNew(Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
