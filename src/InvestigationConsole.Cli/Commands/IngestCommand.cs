@@ -150,8 +150,9 @@ internal static class IngestCommand
     {
         public void Report(IngestProgress value)
         {
-            task.Value = value.Fraction;
-            task.Tag = new Throughput(value.LinesRead, value.LinesPerSecond, value.Remaining);
+            // A task at its maximum counts as finished: the bar stops just short of it until the file's rollups are written.
+            task.Value = value.Finished ? task.MaxValue : Math.Min(value.Fraction, 0.999);
+            task.Tag = new Throughput(value.LinesRead, value.LinesPerSecond, value.Remaining, AllRead: value.Fraction >= 1 && !value.Finished);
         }
     }
 }

@@ -5,7 +5,8 @@ using Spectre.Console.Rendering;
 namespace InvestigationConsole.Cli.Rendering;
 
 /// <summary>How fast a long-running task goes and how long it has left; kept in <see cref="ProgressTask.Tag"/>.</summary>
-internal sealed record Throughput(long Lines, double LinesPerSecond, TimeSpan? Remaining);
+/// <param name="AllRead">Every line is read and written; the file's hourly rollups are still being written.</param>
+internal sealed record Throughput(long Lines, double LinesPerSecond, TimeSpan? Remaining, bool AllRead = false);
 
 /// <summary>Renders a task's <see cref="Throughput"/>: lines so far, lines per second and the time left.</summary>
 internal sealed class ThroughputColumn : ProgressColumn
@@ -17,7 +18,9 @@ internal sealed class ThroughputColumn : ProgressColumn
             return new Markup("[grey]starting…[/]");
         }
 
-        var eta = task.IsFinished ? "done" : throughput.Remaining is { } left ? $"ETA {left:hh\\:mm\\:ss}" : "ETA --:--:--";
+        var eta = task.IsFinished ? "done"
+            : throughput.AllRead ? "writing rollups…"
+            : throughput.Remaining is { } left ? $"ETA {left:hh\\:mm\\:ss}" : "ETA --:--:--";
         return new Markup(string.Create(
             CultureInfo.InvariantCulture,
             $"{throughput.Lines,12:N0} lines  [blue]{throughput.LinesPerSecond,9:N0} lines/s[/]  [grey]{eta}[/]"));

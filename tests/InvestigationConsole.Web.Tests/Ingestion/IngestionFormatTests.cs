@@ -28,7 +28,14 @@ public sealed class IngestionFormatTests
         Assert.Equal(expected, IngestionFormat.Duration(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
-    public void Eta_Unknown_SaysItIsEstimating() => Assert.Equal("estimating…", IngestionFormat.Eta(null));
+    public void Eta_Unknown_SaysItIsEstimating() => Assert.Equal("estimating…", IngestionFormat.Eta(0.0005, null));
+
+    [Fact]
+    public void Eta_Known_IsTheTimeLeft() => Assert.Equal("1 min 15 s left", IngestionFormat.Eta(0.5, TimeSpan.FromSeconds(75)));
+
+    [Fact]
+    public void Eta_EveryLineRead_SaysTheRollupsAreBeingWritten() =>
+        Assert.Equal("all lines read, writing the hourly rollups…", IngestionFormat.Eta(1, null));
 
     [Fact]
     public void UtcAfter_SameDay_IsTheTimeAlone()

@@ -41,7 +41,10 @@ public static class IngestionFormat
         { } d => string.Create(CultureInfo.InvariantCulture, $"{(int)d.TotalHours} h {d.Minutes:00} min"),
     };
 
-    public static string Eta(TimeSpan? remaining) => remaining is null ? "estimating…" : Duration(remaining) + " left";
+    /// <summary>The time left; once every line is read, the file's hourly rollups are still being written.</summary>
+    public static string Eta(double fraction, TimeSpan? remaining) => fraction >= 1
+        ? "all lines read, writing the hourly rollups…"
+        : remaining is null ? "estimating…" : Duration(remaining) + " left";
 
     public static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{Math.Clamp(fraction, 0, 1) * 100:0}%");
 
