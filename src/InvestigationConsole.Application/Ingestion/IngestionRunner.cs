@@ -75,6 +75,9 @@ public sealed class IngestionRunner(
 
         var watch = Stopwatch.StartNew();
         var startLine = file.CheckpointLine;
+
+        // On the live board from its start: settling and the snapshot come before the first batch's report.
+        Report(file, 0, startLine, TimeSpan.Zero, finished: false, progress);
         try
         {
             using var reader = GatewayFileReader.Open(content, ToContract(file.Stream), GatewayFileName.IsGzip(file.FileName), file.CheckpointLine);

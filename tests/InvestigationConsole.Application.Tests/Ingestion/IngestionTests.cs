@@ -233,6 +233,23 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_Starting_IsOnTheLiveBoardBeforeItsFirstBatchCommits()
+    {
+        var path = ExportFiles.Write(Inbox, "requests-start.jsonl", Enumerable.Range(1, 5).Select(i => ExportFiles.Request($"s{i}", "acct1")));
+        var (file, _) = await _host.Services.GetRequiredService<IngestLedger>().RegisterAsync(path, "test", default);
+        var board = _host.Services.GetRequiredService<IngestProgressBoard>();
+        var reports = new List<(IngestProgress Report, bool OnBoard)>();
+        var progress = new SynchronousProgress(p => reports.Add((p, board.Running.Any(r => r.FileId == file.Id))));
+
+        await _host.Services.GetRequiredService<IngestionRunner>().RunAsync(file.Id, progress, default);
+
+        // The ledger says Running before the first batch: so does the board, at 0 % and no lines yet.
+        Assert.Equal((0d, 0L, false, true), (reports[0].Report.Fraction, reports[0].Report.LinesRead, reports[0].Report.Finished, reports[0].OnBoard));
+        Assert.Equal((1d, 5L, true), (reports[^1].Report.Fraction, reports[^1].Report.LinesRead, reports[^1].Report.Finished));
+        Assert.Empty(board.Running);
+    }
+
+    [Fact]
     public async Task Ingest_InterruptedAfterSomeBatches_ResumesWithoutLosingOrDoublingLines()
     {
         var path = ExportFiles.Write(Inbox, "requests-long.jsonl", Enumerable.Range(1, 31).Select(i => ExportFiles.Request($"r{i}", $"acct{i % 4}")));
