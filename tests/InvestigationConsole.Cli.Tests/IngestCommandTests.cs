@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace InvestigationConsole.Cli.Tests;
 
@@ -94,6 +95,23 @@ public sealed class IngestCommandTests(GeneratedExport export) : IClassFixture<G
         Assert.True(exit == 0, error);
         Assert.Contains("accounts.jsonl", output, StringComparison.Ordinal);
         Assert.Matches($"completed\\s*│\\s*{export.RegistryAccounts}\\s*│\\s*{export.RegistryUpdates}\\s*│\\s*{export.RejectedIn("accounts")}", output);
+    }
+
+    [Fact]
+    public async Task Ingest_In80Columns_TheSummaryTableFitsAndNoStatusOrFigureWraps()
+    {
+        _cli.Settings["COLUMNS"] = "80";
+
+        var (exit, output, error) = await _cli.RunAsync(null, "ingest", export.Folder);
+
+        Assert.True(exit == 0, error);
+        var rows = output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains('│')).ToList();
+        Assert.All(rows, row => Assert.InRange(row.Length, 1, 80));
+        // One line per file and per total: a wrapped status or count would leave a row without it.
+        var files = Directory.GetFiles(export.Folder, "*.jsonl").Length;
+        Assert.Equal(files, rows.Count(row => Regex.IsMatch(row, @"│ completed\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│$")));
+        Assert.Single(rows, row => Regex.IsMatch(row, @"^│ total accounts\s*│\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│$"));
+        Assert.Single(rows, row => Regex.IsMatch(row, @"^│ total requests\s*│\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│\s*[\d,]+\s*│$"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ThroughputColumnTests
         var text = Render(task);
 
         Assert.Contains("20,000 lines", text, StringComparison.Ordinal);
-        Assert.Contains("41,000 lines/s", text, StringComparison.Ordinal);
+        Assert.Contains("41k/s", text, StringComparison.Ordinal);
         Assert.Contains("ETA 00:01:15", text, StringComparison.Ordinal);
     }
 
@@ -36,6 +36,23 @@ public sealed class ThroughputColumnTests
         var task = new ProgressTask(1, "requests.jsonl", maxValue: 1) { Value = 1, Tag = new Throughput(390_000, 41_000, null) };
 
         Assert.Contains("done", Render(task), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(950, "950")]
+    [InlineData(41_349, "41.3k")]
+    [InlineData(1_240_000, "1.2M")]
+    public void Rate_IsThreeOrFourFigures(double perSecond, string expected) => Assert.Equal(expected, ThroughputColumn.Rate(perSecond));
+
+    [Fact]
+    public void Render_SeedSizedFile_StaysOnOneLineOfAtMost40Characters()
+    {
+        var task = new ProgressTask(1, "requests.jsonl", maxValue: 1) { Value = 0.5, Tag = new Throughput(16_003_155, 41_349, TimeSpan.FromMinutes(7)) };
+
+        var text = Render(task).TrimEnd('\n', '\r');
+
+        Assert.DoesNotContain('\n', text);
+        Assert.InRange(text.Length, 1, 40);
     }
 
     private static string Render(ProgressTask task)

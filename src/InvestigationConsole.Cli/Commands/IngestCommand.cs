@@ -124,9 +124,15 @@ internal static class IngestCommand
     {
         static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-        var table = new Table().AddColumns("File", "Stream", "Status", "Accepted", "Duplicates", "Rejected");
-        table.Columns[0].NoWrap();
-        foreach (var column in table.Columns.Skip(3))
+        // Fits an 80-column terminal: the file name is the only column that gives way (cut with an ellipsis); a file's
+        // stream is in its name (accounts*, requests*), the totals rows name theirs.
+        var table = new Table().AddColumns("File", "Status", "Accepted", "Duplicates", "Rejected");
+        foreach (var column in table.Columns.Skip(1))
+        {
+            column.NoWrap();
+        }
+
+        foreach (var column in table.Columns.Skip(2))
         {
             column.RightAligned();
         }
@@ -134,12 +140,13 @@ internal static class IngestCommand
         foreach (var o in outcomes)
         {
             var status = o.Processed ? o.Status : $"[red]{o.Status}[/]";
-            table.AddRow(Markup.Escape(o.Name), o.Stream ?? "-", status, Count(o.Accepted), Count(o.Duplicates), Count(o.Rejected));
+            table.AddRow(new Text(o.Name).Overflow(Overflow.Ellipsis), new Markup(status), new Text(Count(o.Accepted)), new Text(Count(o.Duplicates)),
+                new Text(Count(o.Rejected)));
         }
 
         foreach (var (stream, totals) in IngestReport.Of(outcomes).Totals)
         {
-            table.AddRow($"[bold]total[/]", stream, "", $"[bold]{Count(totals.Accepted)}[/]", $"[bold]{Count(totals.Duplicates)}[/]", $"[bold]{Count(totals.Rejected)}[/]");
+            table.AddRow($"[bold]total {stream}[/]", "", $"[bold]{Count(totals.Accepted)}[/]", $"[bold]{Count(totals.Duplicates)}[/]", $"[bold]{Count(totals.Rejected)}[/]");
         }
 
         return table;

@@ -11,6 +11,9 @@ internal sealed record Throughput(long Lines, double LinesPerSecond, TimeSpan? R
 /// <summary>Renders a task's <see cref="Throughput"/>: lines so far, lines per second and the time left.</summary>
 internal sealed class ThroughputColumn : ProgressColumn
 {
+    // Kept to one line (at most 40 characters): in an 80-column terminal the bar gives way, not the figures.
+    protected override bool NoWrap => true;
+
     public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
     {
         if (task.Tag is not Throughput throughput)
@@ -23,6 +26,14 @@ internal sealed class ThroughputColumn : ProgressColumn
             : throughput.Remaining is { } left ? $"ETA {left:hh\\:mm\\:ss}" : "ETA --:--:--";
         return new Markup(string.Create(
             CultureInfo.InvariantCulture,
-            $"{throughput.Lines,12:N0} lines  [blue]{throughput.LinesPerSecond,9:N0} lines/s[/]  [grey]{eta}[/]"));
+            $"{throughput.Lines,10:N0} lines  [blue]{Rate(throughput.LinesPerSecond),6}/s[/]  [grey]{eta}[/]"));
     }
+
+    /// <summary>Lines per second in three or four figures: 950, 41.3k, 1.2M.</summary>
+    internal static string Rate(double perSecond) => perSecond switch
+    {
+        < 1_000 => perSecond.ToString("0", CultureInfo.InvariantCulture),
+        < 1_000_000 => (perSecond / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => (perSecond / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+    };
 }
