@@ -32,9 +32,10 @@ public sealed record AccountCluster(
     public string Ties =>
         string.Join(", ", DominantLinkTypes.Take(3).Select(t => t.Type)) + (SharedAttributes.Count > 0 ? $"; shares {WithoutCount(SharedAttributes[0])}" : "");
 
-    /// <summary>A shared attribute as <see cref="SharedAttributes"/> names it, without the "(N links)" it ends with.</summary>
+    /// <summary>A shared attribute as <see cref="SharedAttributes"/> names it, without the "(N links)" or "(1 link)" it ends with.</summary>
     private static string WithoutCount(string attribute) =>
-        attribute.EndsWith(" links)", StringComparison.Ordinal) && attribute.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var cut
+        (attribute.EndsWith(" links)", StringComparison.Ordinal) || attribute.EndsWith(" link)", StringComparison.Ordinal))
+        && attribute.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var cut
             ? attribute[..cut]
             : attribute;
 

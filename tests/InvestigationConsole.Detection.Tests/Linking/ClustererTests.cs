@@ -77,6 +77,19 @@ public class ClustererTests
     }
 
     [Fact]
+    public void Cluster_OfTwo_SaysOneLinkInTheSingular()
+    {
+        var accounts = new SyntheticAccounts(13);
+        accounts.Add("pair", 2, (_, f) => f with { PaymentFingerprint = "card-pair" });
+
+        var cluster = Assert.Single(Clusterer.Cluster(AccountLinkGraph.Build(accounts.Facts), [60.0, 80]).Clusters);
+
+        Assert.Equal("payment method card-pair (1 link)", cluster.SharedAttributes[0]);
+        Assert.Equal("Payment ×1; shares payment method card-pair (1 link)", cluster.Description);
+        Assert.Equal("Payment; shares payment method card-pair", cluster.Ties);
+    }
+
+    [Fact]
     public void Cluster_RiskIsMeanOfRiskierHalf_AndFeedsScorer()
     {
         var accounts = new SyntheticAccounts(13);
