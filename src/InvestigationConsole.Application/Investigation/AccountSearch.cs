@@ -147,6 +147,7 @@ public sealed class AddressQuery
     {
         query = null!;
         problem = null;
+        text = WithoutShorthand(text);
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text : text[..slash];
         if (!IpPrefix.TryParse(addressText, out var address))
@@ -176,6 +177,16 @@ public sealed class AddressQuery
 
         query = new AddressQuery(address, bits, slash >= 0);
         return true;
+    }
+
+    /// <summary>
+    /// An IPv4 /24 as investigators write it, the first three parts alone or with a wildcard (<c>198.51.100</c>,
+    /// <c>198.51.100.</c>, <c>198.51.100.*</c>), as <c>198.51.100.0/24</c>; any other text as it is.
+    /// </summary>
+    private static string WithoutShorthand(string text)
+    {
+        var network = text.EndsWith(".*", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('.') ? text[..^1] : text;
+        return network.Count(c => c == '.') == 2 && IpPrefix.TryParse(network + ".0", out _) ? network + ".0/24" : text;
     }
 
     /// <summary>Whether the stored address text falls inside the queried range.</summary>

@@ -146,7 +146,8 @@ public sealed class InvestigationQueriesTests(IngestedScenario scenario) : IClas
         var owner = await scenario.QueryAsync(db => db.Accounts.Where(a => a.Key == address.AccountKey).Select(a => a.AccountId).SingleAsync());
         var search = scenario.Get<AccountSearch>();
 
-        foreach (var text in new[] { address.Ip, address.IpPrefix, $"{address.Ip}/{(address.Ip.Contains(':') ? 128 : 32)}" })
+        var shorthands = address.Ip.Contains(':') ? [] : new[] { ThreeParts(address.Ip), ThreeParts(address.Ip) + ".", ThreeParts(address.Ip) + ".*" };
+        foreach (var text in new[] { address.Ip, address.IpPrefix, $"{address.Ip}/{(address.Ip.Contains(':') ? 128 : 32)}" }.Concat(shorthands))
         {
             var result = await search.SearchAsync(text);
             Assert.Contains(result.Hits, h => h.AccountId == owner && h.MatchedOn == SearchMatch.RequestAddress);
@@ -164,6 +165,28 @@ public sealed class InvestigationQueriesTests(IngestedScenario scenario) : IClas
         Assert.Empty(result.Hits);
         Assert.Contains(expected, result.Problem, StringComparison.Ordinal);
     }
+
+    private static string ThreeParts(string ipv4) => ipv4[..ipv4.LastIndexOf('.')];
+
+    [Theory]
+    [InlineData("198.51.100", "198.51.100.0/24")]
+    [InlineData("198.51.100.", "198.51.100.0/24")]
+    [InlineData("198.51.100.*", "198.51.100.0/24")]
+    public void AddressQuery_ThreePartsOrAWildcard_IsTheirSlash24(string text, string network)
+    {
+        Assert.True(AddressQuery.TryParse(text, out var address, out _));
+        Assert.Equal(network, address.Network);
+        Assert.False(address.IsSingleAddress);
+        Assert.True(address.Contains("198.51.100.0") && address.Contains("198.51.100.255"));
+        Assert.False(address.Contains("198.51.101.1"));
+    }
+
+    [Theory]
+    [InlineData("198.51")]
+    [InlineData("198.51.300")]
+    [InlineData("acct_198.51.100")]
+    [InlineData("198.51.100.*.*")]
+    public void AddressQuery_NotAnAddressOrNetwork_IsNotParsed(string text) => Assert.False(AddressQuery.TryParse(text, out _, out _));
 
     [Theory]
     [InlineData("198.51.100.0/25", "198.51.100.127", true)]
