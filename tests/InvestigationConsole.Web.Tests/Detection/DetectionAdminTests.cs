@@ -54,6 +54,17 @@ public sealed class DetectionAdminTests : MudTestContext, IClassFixture<Detectio
     }
 
     [Fact]
+    public void Editor_SignalMaxima_AreLabelledInWords()
+    {
+        var cut = Render<SettingsEditor>();
+
+        var labels = cut.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains("chain of thought", labels);
+        Assert.Contains("honeypot", labels);
+        Assert.DoesNotContain("chainOfThought", labels);
+    }
+
+    [Fact]
     public void Editor_InvalidJson_ShowsTheErrorAndKeepsTheForm()
     {
         var cut = Render<SettingsEditor>();

@@ -10,6 +10,10 @@ namespace InvestigationConsole.Web.Components.Pages.Detection;
 /// <summary>The settings editor's behaviour: load the active version, edit it as a form or JSON, backtest, save (Admins only).</summary>
 public partial class SettingsEditor
 {
+    /// <summary>A signal's setting key in words, as the queue and explanations name it: "chainOfThought" is "chain of thought".</summary>
+    internal static string SignalLabel(string key) =>
+        string.Concat(key.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     private ActiveDetectionSettings? _active;
     private SettingsDraft? _draft;
     private string _json = "";
