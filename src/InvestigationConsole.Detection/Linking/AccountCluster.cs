@@ -32,7 +32,10 @@ public sealed record AccountCluster(
     public string Ties =>
         string.Join(", ", DominantLinkTypes.Take(3).Select(t => t.Type)) + (SharedAttributes.Count > 0 ? $"; shares {WithoutCount(SharedAttributes[0])}" : "");
 
-    /// <summary>A shared attribute as <see cref="SharedAttributes"/> names it, without the "(N links)" or "(1 link)" it ends with.</summary>
+    /// <summary>A shared attribute as <see cref="SharedAttributes"/> names it: its text and "(N links)", or "(1 link)".</summary>
+    internal static string WithCount(string attribute, int links) => $"{attribute} ({links} {(links == 1 ? "link" : "links")})";
+
+    /// <summary>A shared attribute as <see cref="WithCount"/> names it, without the link count it ends with.</summary>
     private static string WithoutCount(string attribute) =>
         (attribute.EndsWith(" links)", StringComparison.Ordinal) || attribute.EndsWith(" link)", StringComparison.Ordinal))
         && attribute.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var cut

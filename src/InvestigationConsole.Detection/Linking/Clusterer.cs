@@ -490,7 +490,7 @@ public static class Clusterer
         var attributes = byText
             .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Take(settings.MaxSharedAttributes)
-            .Select(pair => $"{pair.Key} ({pair.Value} {(pair.Value == 1 ? "link" : "links")})")
+            .Select(pair => AccountCluster.WithCount(pair.Key, pair.Value))
             .ToArray();
         var meanWeight = links.Count == 0 ? 0 : links.Average(link => link.Weight);
         var cheap = weakness is null || members.Average(m => weakness[m]) >= settings.CampaignIdentityWeakness;
