@@ -40,7 +40,8 @@ public sealed class IngestKillTests : IClassFixture<GeneratedExport>, IDisposabl
         CliProcess killed = null!;
         var kills = new List<long>();
         var tried = new List<string>();
-        for (var attempt = 0; attempt < Attempts && !kills.Exists(checkpoint => checkpoint > 0 && checkpoint < lines); attempt++)
+        bool LandedMidFile() => kills.Exists(checkpoint => checkpoint > 0 && checkpoint < lines);
+        for (var attempt = 0; attempt < Attempts && !LandedMidFile(); attempt++)
         {
             killed = new CliProcess();
             killed.Settings["Ingest__BatchSize"] = BatchSize;
@@ -50,7 +51,7 @@ public sealed class IngestKillTests : IClassFixture<GeneratedExport>, IDisposabl
         }
 
         _output.WriteLine($"{name}: {lines} lines; {string.Join("; ", tried)}");
-        Assert.True(kills.Exists(checkpoint => checkpoint > 0 && checkpoint < lines), $"no kill landed mid-file ({lines} lines): {string.Join("; ", tried)}");
+        Assert.True(LandedMidFile(), $"no kill landed mid-file ({lines} lines): {string.Join("; ", tried)}");
         var resumed = await killed.RunAsync(null, "ingest", "--json", file);
         Assert.True(resumed.ExitCode == 0, resumed.Error);
 
